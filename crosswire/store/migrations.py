@@ -1,0 +1,117 @@
+"""Named schema migrations, applied in order and recorded in the database.
+
+Each migration is a function registered under a stable name; the ``_migrations`` table
+records which names a database has had, so opening an older file upgrades it in place.
+Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = []
+
+
+def migration(name: str):
+    def register(func: Callable[[sqlite3.Connection], None]):
+        MIGRATIONS.append((name, func))
+        return func
+
+    return register
+
+
+def apply_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Apply every migration the database lacks; return the names applied now."""
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    applied = []
+    for name, func in MIGRATIONS:
+        if name in done:
+            continue
+        with conn:  # one transaction per migration: a failed one leaves no half-schema
+            func(conn)
+            conn.execute("INSERT INTO _migrations VALUES (?, datetime('now'))", (name,))
+        applied.append(name)
+    return applied
+
+
+@migration("0001_articles_entities_quotes_stories")
+def _initial(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            url TEXT,
+            source TEXT,
+            outlet TEXT,
+            title TEXT,
+            subtitle TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',          -- JSON list of names
+            published TEXT,                              -- ISO date or NULL, never invented
+            published_estimate TEXT,
+            truncated_by_paywall INTEGER NOT NULL DEFAULT 0,
+            language TEXT,
+            word_count INTEGER NOT NULL,
+            image_captions TEXT NOT NULL DEFAULT '[]',   -- JSON list of {text, credit}
+            text TEXT NOT NULL,
+            sentences TEXT NOT NULL DEFAULT '[]',        -- JSON list of [start, end]
+            extractor TEXT,
+            story_id INTEGER REFERENCES stories(id),
+            ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE INDEX articles_story ON articles(story_id);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE TABLE entities (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            actor_id TEXT,
+            code TEXT,
+            role TEXT,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX entities_actor ON entities(actor_id);
+        CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            label TEXT NOT NULL
+        );
+        CREATE INDEX mentions_article ON mentions(article_id, entity_idx);
+        CREATE TABLE quotes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            speaker TEXT,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            cue TEXT,
+            kind TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            first_date TEXT,
+            last_date TEXT,
+            vector TEXT NOT NULL DEFAULT '{}',          -- JSON {term: weight}, the centroid
+            size INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+        CREATE TABLE inputs (
+            source TEXT NOT NULL,
+            digest TEXT NOT NULL,                       -- sha256 of the raw bytes
+            status TEXT NOT NULL,                       -- stored | rejected
+            reason TEXT,
+            detail TEXT,
+            article_ids TEXT NOT NULL DEFAULT '[]',
+            at TEXT NOT NULL DEFAULT (datetime('now')),
+            PRIMARY KEY (source, digest)
+        );
+        CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+        """
+    )

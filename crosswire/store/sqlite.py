@@ -1,0 +1,242 @@
+"""The embedded store: one SQLite file, WAL mode, full-text search, named migrations.
+
+Everything one article brings (its row, entities, mentions, quotes, its story's update and
+the input record) is written in one transaction, so a killed ingest leaves either all of
+it or none of it, and re-running resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from crosswire.document import Article
+from crosswire.errors import NotFound, Rejection, StoreError
+from crosswire.store.base import StoryRow
+from crosswire.store.migrations import apply_migrations
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            apply_migrations(self.conn)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot open the store at {self.path}: {error}") from error
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "SQLiteStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- ingest bookkeeping -------------------------------------------------------------
+
+    def input_seen(self, source: str, digest: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM inputs WHERE source = ? AND digest = ?", (source, digest)).fetchone()
+        return row is not None
+
+    def record_rejection(self, rejection: Rejection, digest: str) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO inputs (source, digest, status, reason, detail) VALUES (?, ?, 'rejected', ?, ?)",
+                (rejection.source, digest, rejection.reason.value, rejection.detail),
+            )
+
+    def record_input(self, source: str, digest: str, article_ids: list[str]) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO inputs (source, digest, status, article_ids) VALUES (?, ?, 'stored', ?)",
+                (source, digest, json.dumps(article_ids)),
+            )
+
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    # -- writing ------------------------------------------------------------------------
+
+    def save_article(self, article: Article, story: StoryRow, terms: dict[str, int]) -> None:
+        """Store the article, its annotations and its story's new state in one transaction."""
+        with self.conn:
+            self._write_story(story)
+            article.story_id = story.id
+            self._write_article(article)
+            self.conn.executemany(
+                "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+                [(term,) for term in terms],
+            )
+
+    def _write_story(self, story: StoryRow) -> None:
+        values = (story.label, story.first_date, story.last_date, json.dumps(story.vector), story.size)
+        if story.id is None:
+            cursor = self.conn.execute(
+                "INSERT INTO stories (label, first_date, last_date, vector, size) VALUES (?, ?, ?, ?, ?)", values
+            )
+            story.id = cursor.lastrowid
+        else:
+            self.conn.execute(
+                "UPDATE stories SET label = ?, first_date = ?, last_date = ?, vector = ?, size = ? WHERE id = ?",
+                (*values, story.id),
+            )
+
+    def _write_article(self, article: Article) -> None:
+        record = article.to_record()
+        cursor = self.conn.execute(
+            """INSERT INTO articles (id, url, source, outlet, title, subtitle, authors, published,
+                   published_estimate, truncated_by_paywall, language, word_count, image_captions,
+                   text, sentences, extractor, story_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                article.id, record["url"], record["source"], record["outlet"], record["title"],
+                record["subtitle"], json.dumps(record["authors"]), record["published"],
+                record["published_estimate"], int(record["truncated_by_paywall"]), record["language"],
+                record["word_count"], json.dumps(record["image_captions"]), article.text,
+                json.dumps([[s.start, s.end] for s in article.sentences]), article.meta.extractor,
+                article.story_id,
+            ),
+        )
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+            (cursor.lastrowid, record["title"] or "", article.text),
+        )
+        for idx, entity in enumerate(article.entities):
+            self.conn.execute(
+                "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (article.id, idx, entity.name, entity.kind, entity.actor_id, entity.code, entity.role),
+            )
+            self.conn.executemany(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+                [(article.id, idx, m.start, m.end, m.text, m.label) for m in entity.mentions],
+            )
+        self.conn.executemany(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article.id, i, q.speaker, q.text, q.start, q.end, q.cue, q.kind) for i, q in enumerate(article.quotes)],
+        )
+
+    # -- reading ------------------------------------------------------------------------
+
+    def article_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def term_df(self, terms: list[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for chunk_start in range(0, len(terms), 500):  # SQLite limits bound parameters
+            chunk = terms[chunk_start : chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk).fetchall())
+        return found
+
+    def candidate_stories(self, date: str | None, window_days: int) -> list[StoryRow]:
+        """Stories whose date range lies within ``window_days`` of ``date`` (all when undated)."""
+        query = "SELECT * FROM stories"
+        params: tuple = ()
+        if date:
+            query += (
+                " WHERE first_date IS NULL OR (date(?) BETWEEN date(first_date, ?) AND date(last_date, ?))"
+            )
+            params = (date, f"-{window_days} days", f"+{window_days} days")
+        return [_story_row(row) for row in self.conn.execute(query, params)]
+
+    def stories(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            """SELECT s.id, s.label, s.first_date, s.last_date, count(a.id) AS articles,
+                      group_concat(DISTINCT a.outlet) AS outlets
+               FROM stories s JOIN articles a ON a.story_id = s.id
+               GROUP BY s.id ORDER BY count(a.id) DESC, s.first_date"""
+        ).fetchall()
+        return [
+            {**dict(row), "outlets": sorted((row["outlets"] or "").split(",")) if row["outlets"] else []}
+            for row in rows
+        ]
+
+    def story(self, story_id: int) -> dict[str, Any]:
+        row = self.conn.execute("SELECT id, label, first_date, last_date FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no story {story_id}")
+        articles = [
+            self.article(r["id"])
+            for r in self.conn.execute(
+                "SELECT id FROM articles WHERE story_id = ? ORDER BY published, outlet", (story_id,)
+            )
+        ]
+        return {**dict(row), "articles": articles}
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id}")
+        return self._record(row)
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        """Every article as its export record, streamed in ingest order."""
+        cursor = self.conn.execute("SELECT * FROM articles ORDER BY rowid")
+        while rows := cursor.fetchmany(100):
+            for row in rows:
+                yield self._record(row)
+
+    def rejections(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT source, reason, detail FROM inputs WHERE status = 'rejected' ORDER BY at")
+        return [dict(r) for r in rows]
+
+    def _record(self, row: sqlite3.Row) -> dict[str, Any]:
+        article_id = row["id"]
+        entities = []
+        for entity in self.conn.execute("SELECT * FROM entities WHERE article_id = ? ORDER BY idx", (article_id,)):
+            mentions = self.conn.execute(
+                "SELECT text, start, end FROM mentions WHERE article_id = ? AND entity_idx = ? ORDER BY start",
+                (article_id, entity["idx"]),
+            )
+            entities.append(
+                {
+                    "name": entity["name"],
+                    "kind": entity["kind"],
+                    "actor_id": entity["actor_id"],
+                    "code": entity["code"],
+                    "role": entity["role"],
+                    "mentions": [dict(m) for m in mentions],
+                }
+            )
+        quotes = self.conn.execute(
+            "SELECT speaker, text, start, end, cue, kind FROM quotes WHERE article_id = ? ORDER BY idx", (article_id,)
+        )
+        return {
+            "id": article_id,
+            "url": row["url"],
+            "source": row["source"],
+            "outlet": row["outlet"],
+            "title": row["title"],
+            "subtitle": row["subtitle"],
+            "authors": json.loads(row["authors"]),
+            "published": row["published"],
+            "published_estimate": row["published_estimate"],
+            "truncated_by_paywall": bool(row["truncated_by_paywall"]),
+            "language": row["language"],
+            "word_count": row["word_count"],
+            "image_captions": json.loads(row["image_captions"]),
+            "text": row["text"],
+            "story_id": row["story_id"],
+            "entities": entities,
+            "quotes": [dict(q) for q in quotes],
+        }
+
+
+def _story_row(row: sqlite3.Row) -> StoryRow:
+    return StoryRow(
+        id=row["id"],
+        label=row["label"],
+        first_date=row["first_date"],
+        last_date=row["last_date"],
+        vector=json.loads(row["vector"]),
+        size=row["size"],
+    )

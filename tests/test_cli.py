@@ -1,0 +1,97 @@
+"""The command line: every command, --json, --db, exit codes, and help with examples."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from crosswire.cli import main
+
+PARAGRAPH = (
+    "The harbour authority of Port Amsel said on Monday that the ferry terminal would reopen "
+    "after repairs to the main pier, which was damaged by a storm last week. Officials said "
+    "the work had taken longer than planned because divers had to inspect every pile."
+)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_every_command_has_help_with_an_example(runner):
+    for command in ["ingest", "stories", "story", "article", "export", "extract"]:
+        result = runner.invoke(main, [command, "--help"])
+        assert result.exit_code == 0, result.output
+        assert "Example" in result.output and f"crosswire {command}" in result.output
+
+
+def test_ingest_reports_rejections_and_exit_code(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(f"Pier to reopen\n\n{PARAGRAPH}\n\n{PARAGRAPH.replace('Monday', 'Tuesday')}\n")
+    (folder / "empty.html").write_bytes(b"")
+    db = str(tmp_path / "x.db")
+    result = runner.invoke(main, ["ingest", str(folder), "--db", db, "--json"])
+    assert result.exit_code == 0, result.output  # an empty file is a rejection, not a failure
+    report = json.loads(result.output)
+    assert report["stored"] == 1
+    assert [r["reason"] for r in report["rejected"]] == ["empty"]
+
+    strict = runner.invoke(main, ["ingest", str(tmp_path / "missing"), "--db", db, "--json"])
+    assert strict.exit_code == 1  # a path that does not exist is a failure
+    again = runner.invoke(main, ["ingest", str(folder), "--db", db, "--json", "--strict"])
+    assert json.loads(again.output)["skipped"] == 2  # same bytes: nothing redone
+    assert again.exit_code == 0
+
+
+def test_db_from_environment(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("CROSSWIRE_DB", str(tmp_path / "env.db"))
+    result = runner.invoke(main, ["stories", "--json"])
+    assert result.exit_code == 0 and json.loads(result.output) == []
+    assert (tmp_path / "env.db").exists()
+
+
+def test_listing_commands_on_the_corpus(runner, corpus_db):
+    db = ["--db", str(corpus_db)]
+    stories = json.loads(runner.invoke(main, ["stories", "--json", *db]).output)
+    assert stories and all({"id", "label", "outlets", "articles"} <= set(s) for s in stories)
+    story = json.loads(runner.invoke(main, ["story", str(stories[0]["id"]), "--json", *db]).output)
+    assert len(story["articles"]) == stories[0]["articles"]
+    article_id = story["articles"][0]["id"]
+    article = json.loads(runner.invoke(main, ["article", article_id, "--json", *db]).output)
+    assert article["id"] == article_id and article["text"]
+    text = runner.invoke(main, ["story", str(stories[0]["id"]), *db]).output
+    assert f"Story #{stories[0]['id']}" in text
+
+
+def test_unknown_ids_exit_with_not_found(runner, corpus_db):
+    result = runner.invoke(main, ["story", "9999", "--db", str(corpus_db)])
+    assert result.exit_code == 4 and "no story 9999" in result.output
+
+
+def test_export_jsonl_has_the_documented_fields(runner, corpus_db):
+    result = runner.invoke(main, ["export", "--format", "jsonl", "--db", str(corpus_db)])
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert records
+    required = {"id", "url", "outlet", "title", "subtitle", "authors", "published", "truncated_by_paywall",
+                "language", "text", "story_id", "entities", "quotes"}
+    for record in records:
+        assert required <= set(record)
+        for entity in record["entities"]:
+            for mention in entity["mentions"]:
+                assert record["text"][mention["start"] : mention["end"]] == mention["text"]
+        for quote in record["quotes"]:
+            assert record["text"][quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_extract_prints_without_storing(runner, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(f"Pier to reopen\n\n{PARAGRAPH}\n")
+    result = runner.invoke(main, ["extract", str(page)])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in result.output.splitlines()]
+    assert record["source"] == str(page) and "Port Amsel" in record["text"]
+    assert not list(tmp_path.glob("*.db"))

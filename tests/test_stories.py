@@ -1,0 +1,68 @@
+"""Story grouping: similar articles within the time window share a story; others do not."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from crosswire.document import Article, Cleaned, Entity, Mention
+from crosswire.group.stories import article_terms, assign_story, cosine, tfidf
+from crosswire.options import Options
+from crosswire.store import open_store
+
+FERRY = (
+    "A passenger ferry caught fire off Port Amsel on Monday and the coast guard rescued "
+    "everyone aboard, the ferry operator said. The fire started in the engine room of the ferry."
+)
+FERRY_AGAIN = (
+    "Coast guard crews rescued the passengers of a burning ferry near Port Amsel, and the "
+    "ferry operator said the fire began in the engine room."
+)
+SANCTIONS = (
+    "The Folkting voted to impose sanctions on Valdorian banks, freezing their assets and "
+    "barring new loans after a long parliamentary debate about the banks."
+)
+
+
+def article(text: str, published: str | None, actor: str | None = None) -> Article:
+    a = Article.from_cleaned(Cleaned(text=text, outlet=f"Outlet {hash(text) % 97}", published=published))
+    if actor:
+        a.entities = [Entity(name=actor, kind="place", actor_id=actor.lower(), mentions=[Mention(0, 1, actor, "GPE")])]
+    return a
+
+
+def add(store, a: Article, options: Options) -> int:
+    story, terms = assign_story(a, store, options)
+    store.save_article(a, story, terms)
+    return story.id
+
+
+def test_terms_include_actors_and_skip_stop_words():
+    terms = article_terms(article(FERRY, None, actor="KLV"))
+    assert terms["ferry"] == 3 and "the" not in terms
+    assert terms["@klv"] > 0
+
+
+def test_cosine_of_unit_vectors():
+    v = tfidf(Counter({"ferry": 2, "fire": 1}), {}, 1)
+    assert abs(cosine(v, v) - 1.0) < 1e-9
+    assert cosine(v, tfidf(Counter({"banks": 1}), {}, 1)) == 0.0
+
+
+def test_similar_articles_share_a_story_and_others_do_not(fresh_db):
+    options = Options()
+    with open_store(fresh_db) as store:
+        first = add(store, article(FERRY, "2025-03-24", "KLV"), options)
+        second = add(store, article(FERRY_AGAIN, "2025-03-25", "KLV"), options)
+        third = add(store, article(SANCTIONS, "2025-03-26"), options)
+        rows = {row["id"]: row for row in store.stories()}
+    assert first == second != third
+    assert rows[first]["articles"] == 2
+    assert (rows[first]["first_date"], rows[first]["last_date"]) == ("2025-03-24", "2025-03-25")
+
+
+def test_the_same_subject_months_apart_is_a_new_story(fresh_db):
+    options = Options(story_window_days=21)
+    with open_store(fresh_db) as store:
+        spring = add(store, article(FERRY, "2025-03-24", "KLV"), options)
+        autumn = add(store, article(FERRY_AGAIN, "2025-09-24", "KLV"), options)
+    assert spring != autumn
