@@ -26,13 +26,14 @@ def _golden_articles() -> list[dict]:
     return yaml.safe_load(GOLDEN.read_text(encoding="utf-8"))["articles"]
 
 
-needs_seeds = pytest.mark.skipif(
+skip_without_seeds = pytest.mark.skipif(
     not SEEDS.is_dir() or not GOLDEN.is_file(),
     reason=f"seed scrapes not available ({SEEDS} and {GOLDEN} are needed; they live outside the repository)",
 )
 
 
-@needs_seeds
+@pytest.mark.seeds
+@skip_without_seeds
 @pytest.mark.parametrize("expected", _golden_articles(), ids=lambda a: a["file"])
 def test_seed(expected: dict) -> None:
     path = SEEDS / expected["file"]
@@ -185,6 +186,37 @@ def test_credited_caption_and_alt_line_leave_the_body() -> None:
     cleaned = clean_scrape(page)
     assert [(c.text, c.credit) for c in cleaned.image_captions] == [
         ("The old ferry pier, seen from the north quay", "Ann Mole / Harbour Gazette")
+    ]
+    assert cleaned.text == P1 + "\n\n" + P2
+
+
+def test_short_paragraphs_around_a_share_bar_are_kept() -> None:
+    # Short opening paragraphs are not anchors; they must survive a share bar below them.
+    lede = "The island ferry will cost a fifth more from April, its operator said on Monday."
+    second = "Managers blamed fuel and a new crew agreement."
+    closing = "A spokesman said fares had been frozen for three years."
+    page = "\n".join(
+        ["HARBOUR GAZETTE", "Home    News    Sport    Weather", "Ferry fares to rise by a fifth from April",
+         "By Tom Quayle", "Updated 2 March 2025, 10:15", lede, second, "Share", "Copy link", P1, P2, closing,
+         "Related stories", "Council closes old pier", "© 2025 Harbour Gazette Ltd. All rights reserved."]
+    )
+    cleaned = clean_scrape(page)
+    assert cleaned.text.split("\n\n") == [lede, second, P1, P2, closing]
+    assert cleaned.title == "Ferry fares to rise by a fifth from April"  # not the menu line
+    assert cleaned.subtitle is None  # the lede runs on into prose: it is body, not a dek
+    assert cleaned.authors == ["Tom Quayle"]
+    assert cleaned.outlet == "Harbour Gazette"
+    assert cleaned.published == "2025-03-02"
+
+
+def test_caption_without_credit_above_the_body() -> None:
+    page = "\n".join(
+        ["Council to close the old ferry pier after inspection finds rot", "", "Share",
+         "The old pier at dawn, a week before the inspection", "", P1, "", P2]
+    )
+    cleaned = clean_scrape(page)
+    assert [(c.text, c.credit) for c in cleaned.image_captions] == [
+        ("The old pier at dawn, a week before the inspection", None)
     ]
     assert cleaned.text == P1 + "\n\n" + P2
 

@@ -8,7 +8,10 @@ fetcher's job, not the parser's. A JSONL record follows the mapping in docs/sche
 
 from __future__ import annotations
 
+import datetime
+import io
 import json
+import re
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -16,6 +19,7 @@ from typing import Any
 import feedparser
 import lxml.html
 
+from crosswire.clean.edges import trim_edges
 from crosswire.clean.html import clean_html
 from crosswire.clean.names import clean_author_list
 from crosswire.document import Cleaned
@@ -23,27 +27,35 @@ from crosswire.errors import InputRejected, Reason, Rejection
 
 BLOCK_TAGS = ("p", "h2", "h3", "h4", "li", "blockquote", "pre")
 MIN_ITEM_WORDS = 40
+UTF8_XML = {"content-type": "application/xml; charset=utf-8"}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def read_feed(text: str, *, source: str) -> Iterator[Cleaned | Rejection]:
-    parsed = feedparser.parse(text)
-    if parsed.bozo and not parsed.entries:
-        yield Rejection(source, Reason.MALFORMED, f"feed: {parsed.get('bozo_exception')}")
+    # Never the bare string: feedparser fetches a str that looks like a URL and opens one that
+    # names a file. The text is already decoded, so tell it the bytes are UTF-8.
+    parsed = feedparser.parse(io.BytesIO(text.encode("utf-8")), response_headers=UTF8_XML)
+    if not parsed.entries:
+        # No items is still an answer for the report: "every article, or the reason there is none".
+        reason = Reason.MALFORMED if parsed.bozo else Reason.NOT_AN_ARTICLE
+        yield Rejection(source, reason, f"feed: {parsed.get('bozo_exception') or 'no items'}")
         return
-    outlet = parsed.feed.get("title")
+    outlet = feed_outlet(parsed.feed.get("title"))
     for index, entry in enumerate(parsed.entries):
         item_source = f"{source}#item{index}"
-        body = fragment_text(_entry_html(entry))
+        trimmed = trim_edges(fragment_text(_entry_html(entry)))
+        body = trimmed.text
         if len(body.split()) < MIN_ITEM_WORDS:
             yield Rejection(item_source, Reason.NOT_AN_ARTICLE, "feed item without full content")
             continue
         yield Cleaned(
             text=body,
             title=entry.get("title"),
-            authors=clean_author_list([entry.get("author", "")]),
+            authors=clean_author_list(_entry_authors(entry)),
             outlet=outlet,
             published=_struct_date(entry.get("published_parsed") or entry.get("updated_parsed")),
             url=entry.get("link"),
+            truncated_by_paywall=trimmed.paywalled,
             language=(parsed.feed.get("language") or "").split("-")[0] or None,
             source=item_source,
             extractor="feed",
@@ -51,7 +63,9 @@ def read_feed(text: str, *, source: str) -> Iterator[Cleaned | Rejection]:
 
 
 def read_jsonl(text: str, *, source: str) -> Iterator[Cleaned | Rejection]:
-    for number, line in enumerate(text.splitlines()):
+    # Split on "\n" only: str.splitlines() also breaks at U+2028/U+2029 and other separators,
+    # which JSON allows raw inside strings, cutting one valid record into two broken ones.
+    for number, line in enumerate(text.split("\n")):
         if not line.strip():
             continue
         record_source = f"{source}#record{number}"
@@ -60,7 +74,7 @@ def read_jsonl(text: str, *, source: str) -> Iterator[Cleaned | Rejection]:
             if not isinstance(record, dict):
                 raise ValueError("not a JSON object")
             yield _from_record(record, source=record_source)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:  # RecursionError: absurdly deep nesting
             yield Rejection(record_source, Reason.MALFORMED, f"jsonl: {error}")
         except InputRejected as rejected:
             yield Rejection(record_source, rejected.reason, rejected.detail)
@@ -77,11 +91,40 @@ def _from_record(record: dict[str, Any], *, source: str) -> Cleaned:
     cleaned.url = record.get("url") or cleaned.url
     cleaned.title = record.get("title") or cleaned.title
     cleaned.outlet = record.get("outlet") or cleaned.outlet
-    cleaned.published = str(record["published"])[:10] if record.get("published") else cleaned.published
+    cleaned.published = _iso_date(record.get("published")) or cleaned.published
     authors = record.get("authors") or record.get("author")
     if authors:
-        cleaned.authors = clean_author_list(authors if isinstance(authors, list) else [str(authors)])
+        listed = authors if isinstance(authors, list) else [authors]
+        cleaned.authors = clean_author_list([_author_text(a) for a in listed])
     return cleaned
+
+
+def _iso_date(value: Any) -> str | None:
+    """``YYYY-MM-DD`` from an ISO date or date-time; anything else (epoch numbers, "Tue, 17
+    Sep") is not a date the record states in the documented form, so it is not kept."""
+    text = str(value or "")[:10]
+    try:
+        return datetime.date.fromisoformat(text).isoformat() if ISO_DATE.match(text) else None
+    except ValueError:
+        return None
+
+
+def _author_text(author: Any) -> str:
+    # Many news APIs give authors as objects ({"name": ...}); anything else as its text.
+    return str(author.get("name") or "") if isinstance(author, dict) else str(author)
+
+
+SECTION_WORDS = {"news", "latest", "latest news", "top stories", "home", "world", "politics", "headlines", "all"}
+
+
+def feed_outlet(title: str | None) -> str | None:
+    """'Atlas Radio - News' → 'Atlas Radio': a channel title names the outlet and a section."""
+    if not title:
+        return None
+    parts = re.split(r"\s+[-–—|:]\s+", title.strip())
+    while len(parts) > 1 and parts[-1].lower() in SECTION_WORDS:
+        parts.pop()
+    return " - ".join(parts)
 
 
 def fragment_text(html: str) -> str:
@@ -89,9 +132,17 @@ def fragment_text(html: str) -> str:
     if not html.strip():
         return ""
     root = lxml.html.fragment_fromstring(html, create_parent="div")
-    blocks = [" ".join(el.text_content().split()) for el in root.iter(*BLOCK_TAGS)]
+    # Outermost blocks only: a <p> inside a <blockquote> or <li> would otherwise appear twice.
+    outermost = [el for el in root.iter(*BLOCK_TAGS) if not any(a.tag in BLOCK_TAGS for a in el.iterancestors())]
+    blocks = [" ".join(el.text_content().split()) for el in outermost]
     blocks = [b for b in blocks if b]
     return "\n\n".join(blocks) if blocks else " ".join(root.text_content().split())
+
+
+def _entry_authors(entry: Any) -> list[str]:
+    # feedparser's "author" holds only the last of several dc:creator elements; "authors" all.
+    names = [a.get("name", "") for a in entry.get("authors") or [] if isinstance(a, dict)]
+    return names or [entry.get("author", "")]
 
 
 def _entry_html(entry: Any) -> str:

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import lxml.html
 import trafilatura
 
+from crosswire.clean.edges import trim_edges
 from crosswire.clean.names import clean_author_list
 from crosswire.document import Caption, Cleaned
 from crosswire.errors import InputRejected, Reason
@@ -20,7 +21,8 @@ from crosswire.errors import InputRejected, Reason
 # Words that mark a paywall or metering box, in class/id attributes or in its visible text.
 PAYWALL_ATTR = re.compile(r"paywall|meter(ed)?-?wall|subscriber-only|premium-gate|regwall", re.I)
 PAYWALL_TEXT = re.compile(
-    r"(subscribe|sign in|log in|start your (free )?trial)\b.{0,40}\b(keep|continue|to read|reading)"
+    # Not bare "keep"/"continue": "subscribe ... and keep up with the news" is a newsletter box.
+    r"(subscribe|sign in|log in|start your (free )?trial)\b.{0,40}\b(to continue|to read|reading)"
     r"|(keep|continue) reading\b.{0,40}\b(subscri|trial|sign in)"
     r"|already a subscriber",
     re.I,
@@ -44,20 +46,25 @@ def clean_html(html: str, *, source: str | None = None, url: str | None = None) 
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = (extracted.text or "").strip() if extracted is not None else ""
-    if len(body.split()) < MIN_BODY_WORDS:
-        raise InputRejected(Reason.NOT_AN_ARTICLE, f"{len(body.split())} words of body text")
     tree = _parse_tree(html)
+    title = _clean_title(extracted.title, extracted.sitename) if extracted is not None else None
+    paragraphs = _body_paragraphs(body, title)
+    prose = _prose_words(paragraphs, tree)
+    if prose < MIN_BODY_WORDS:
+        raise InputRejected(Reason.NOT_AN_ARTICLE, f"{prose} words of body text outside link lists")
     page_url = url or extracted.url
+    trimmed = trim_edges("\n\n".join(paragraphs))
+    text = trimmed.text
     return Cleaned(
-        text=_paragraphs(body),
-        title=_clean_title(extracted.title, extracted.sitename),
-        subtitle=_subtitle(extracted.description, body),
-        authors=clean_author_list(re.split(r";|\band\b|,", extracted.author or "")),
+        text=text,
+        title=title,
+        subtitle=_subtitle(extracted.description, text) or _dek(trimmed.header, title),
+        authors=clean_author_list([extracted.author or ""]),
         outlet=extracted.sitename or _outlet_from_url(page_url),
         published=(extracted.date or None) and extracted.date[:10],
         url=page_url,
         language=_language(tree),
-        truncated_by_paywall=_has_paywall(tree),
+        truncated_by_paywall=trimmed.paywalled or _has_paywall(tree),
         image_captions=_captions(tree),
         source=source,
         extractor="html",
@@ -71,9 +78,25 @@ def _parse_tree(html: str) -> lxml.html.HtmlElement | None:
         return None
 
 
-def _paragraphs(body: str) -> str:
-    """trafilatura separates blocks with one newline; crosswire's articles use a blank line."""
-    return "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
+def _body_paragraphs(body: str, title: str | None) -> list[str]:
+    """The body's blocks (trafilatura puts one per line; crosswire joins them with a blank line),
+    without the headline repeated as the first block and without paywall notices."""
+    blocks = [line.strip() for line in body.splitlines() if line.strip()]
+    if blocks and title and _same_text(blocks[0], title):
+        blocks = blocks[1:]  # the <h1>: already the title, not body text
+    # A short block with paywall wording is the notice, not prose (long prose may quote it).
+    return [b for b in blocks if not (len(b.split()) < 25 and PAYWALL_TEXT.search(b))]
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _prose_words(paragraphs: list[str], tree: lxml.html.HtmlElement | None) -> int:
+    """Words in blocks that are not just a link's text: a page of menus has no prose, however
+    long its link lists (trafilatura falls back to extracting them when there is no article)."""
+    links = set() if tree is None else {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    return sum(len(p.split()) for p in paragraphs if " ".join(p.split()) not in links)
 
 
 def _clean_title(title: str | None, sitename: str | None) -> str | None:
@@ -93,6 +116,15 @@ def _subtitle(description: str | None, body: str) -> str | None:
     if body.startswith(description[:60]):
         return None
     return description
+
+
+def _dek(header: list[str], title: str | None) -> str | None:
+    """The line printed right under the headline, when the body's header kept it."""
+    if title and title in header:
+        after = header.index(title) + 1
+        if after < len(header) and len(header[after].split()) >= 4:
+            return header[after]
+    return None
 
 
 def _outlet_from_url(url: str | None) -> str | None:

@@ -1,16 +1,16 @@
-"""Clean a plain-text scrape: a web page copied as text, article body inside page clutter.
+"""Clean a plain-text scrape: a web page copied as text, the article body inside page clutter.
 
 No library separates the two, so crosswire decides line by line from structure, in four steps:
 
-1. line features: length, sentence shape, repetition, a few generic clutter cues;
-2. line classification: clutter is short or title-cased, repeated, cue-bearing, or boxed in
-   by other clutter; long sentence-shaped lines are body "anchors";
-3. region finding: the body runs from the first anchor to the last one, ends at a paywall
-   notice, and leaves out an author bio that follows it;
+1. line features: length, sentence shape, repetition, and a few generic clutter cues;
+2. line classification: clutter is short or menu-like, repeated, cue-bearing, or boxed in by
+   other clutter; long sentence-shaped lines are body "anchors";
+3. region finding: the body runs from the first anchor to the last, ends at a paywall notice,
+   and leaves out the page header and an author bio after it;
 4. metadata: title, dek, authors, outlet, date and captions come from the lines left outside.
 
 Body lines are kept verbatim. A long prose line is never dropped for containing a cue word:
-cue words only condemn short lines, or lines boxed in by other clutter.
+cue words only condemn short lines, or lines glued or boxed in with other clutter.
 """
 
 from __future__ import annotations
@@ -25,37 +25,32 @@ from crosswire.clean.names import clean_author
 from crosswire.document import Caption, Cleaned
 from crosswire.errors import InputRejected, Reason
 
-# --- The only vocabulary: short, generic, in any site's wording. -------------------------
+# --- The only vocabulary: short, generic, in any site's wording. ----------------------------
 CLUTTER_CUES = re.compile(
     r"\b(share|copy link|e-?mail|subscribe|subscribers?|subscription|sign (up|in)|log ?in|"
     r"newsletters?|inbox|free trial|privacy|terms|cookies?|all rights reserved|avatar|"
     r"image credit|app|advertisement|thanks for reading|facebook|twitter|linkedin|whatsapp)\b|©",
     re.I,
 )
-PAYWALL_CUES = re.compile(
-    r"\b(continue reading|keep reading|to read the full|already a (paid )?subscriber)\b", re.I
-)
-# A paywall notice is confirmed by talk of access within a few lines of it.
+PAYWALL_CUES = re.compile(r"\b(continue reading|keep reading|to read the full|already a (paid )?subscriber)\b", re.I)
 ACCESS_CUES = re.compile(r"\b(subscri\w*|free trial|sign in|log ?in|access|unlock)\b", re.I)
-CREDIT_LINE = re.compile(
-    r"^\(?\s*(?:(?:image|photo|picture|photograph)\s*(?:credit)?|credit)\s*:\s*(.+?)\s*\)?$", re.I
-)
+CREDIT_LINE = re.compile(r"^\(?\s*(?:(?:image|photo|picture|photograph)\s*(?:credit)?|credit)\s*:\s*(.+?)\s*\)?$", re.I)
 BYLINE = re.compile(r"^(?:written\s+)?by\s+(.+)$", re.I)
 AVATAR = re.compile(r"^(.+?)['’]s avatar$", re.I)
-# A bio opens with a name and a verb; "X writes/covers ..." is one by itself, other verbs need
-# a job word later ("X spent twelve years as a correspondent ...").
+# A bio opens with a name and a verb; "X writes/covers ..." is one by itself, other verbs need a
+# job word later ("X spent twelve years as a correspondent ...").
 BIO = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s+(?:(?:writes|covers)\b|[a-z]+\b.*\b(?:"
-    r"writer|editor|reporter|correspondent|journalist|columnist|contributor|author|producer|analyst)\b)",
+    r"writer|editor|reporter|correspondent|journalist|columnist|contributor|author|producer|analyst)\b)"
 )
-_OUTLET = r"(?P<x>(?:The\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)"  # a capitalised name, no "'s"
+_NAME = r"(?P<x>(?:The\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)"  # a capitalised name, without "'s"
 OUTLET_PATTERNS = [
-    re.compile(p + _OUTLET + s)
-    for p, s in (
+    re.compile(before + _NAME + after)
+    for before, after in (
         (r"(?i:subscribe to|already a (?:paid )?subscriber to|thanks for reading)\s+", ""),
         (r"(?i:sign up for)\s+", r"['’]s\b"),
         (r"(?:©|(?i:copyright))\s*(?:\d{4}\s*)?", ""),
-        (r"(?i:\bwrites|worked at|works at|(?:writer|editor|reporter|correspondent) (?:at|for))\s+", ""),  # bios
+        (r"(?i:\bwrites|worked at|works at|(?:writer|editor|reporter|correspondent) (?:at|for))\s+", ""),
     )
 ]
 CORPORATE = re.compile(r",?\s+(?:Ltd|Limited|Inc|LLC|plc|Corp|GmbH)\.?$", re.I)
@@ -63,11 +58,12 @@ NAV_WORDS = {"home", "news", "more", "menu", "search", "notes", "latest", "popul
 
 ANCHOR_WORDS = 20  # a sentence-shaped line this long is body prose; promo blurbs are shorter
 MIN_BODY_WORDS = 40
+HEADER_KINDS = ("date", "byline", "avatar")  # page-header metadata: the body starts below it
 MENU_SEPARATORS = re.compile(r"\s+[|·∙•›»/]\s+|\s{2,}")  # pipes, bullets or column gaps
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE_IN_LINE = re.compile(
-    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}\b"
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b",
     re.I,
 )
@@ -81,24 +77,21 @@ class Line:
     sentence: bool  # ends like a sentence
     cue: bool
     repeat: int  # how often this exact line occurs in the page
-    first: bool  # first occurrence of it
-    kind: str  # blank, credit, counter, menu, date, byline, prose, sentence, heading
+    first: bool  # its first occurrence
+    kind: str = ""  # blank credit counter menu date byline avatar prose sentence heading
 
 
-# --- 1. line features -----------------------------------------------------------------------
+# --- 1. line features -------------------------------------------------------------------------
 def _features(raw_lines: list[str]) -> list[Line]:
     keys = [" ".join(r.lower().split()) for r in raw_lines]
-    counts = Counter(k for k in keys if k)
-    seen: set[str] = set()
-    lines = []
+    counts, seen, lines = Counter(k for k in keys if k), set(), []
     for i, (raw, key) in enumerate(zip(raw_lines, keys)):
         text = raw.strip()
-        words = len(text.split())
-        sentence = bool(SENTENCE_END.search(text))
-        line = Line(i, text, words, sentence, bool(CLUTTER_CUES.search(text)), counts[key], key not in seen, "")
+        ln = Line(i, text, len(text.split()), bool(SENTENCE_END.search(text)), bool(CLUTTER_CUES.search(text)),
+                  counts[key], key not in seen)
+        ln.kind = _kind(ln)
         seen.add(key)
-        line.kind = _kind(line)
-        lines.append(line)
+        lines.append(ln)
     return lines
 
 
@@ -109,6 +102,8 @@ def _kind(ln: Line) -> str:
         return "credit"
     if not re.search(r"[^\W\d_]", ln.text):  # "6", "2", "∙": counters and separators
         return "counter"
+    if AVATAR.match(ln.text):
+        return "avatar"
     if ln.words <= 12 and BYLINE.match(ln.text):
         return "byline"
     parts = MENU_SEPARATORS.split(ln.text)
@@ -123,10 +118,10 @@ def _kind(ln: Line) -> str:
     return "sentence" if ln.sentence and ln.words >= 3 else "heading"
 
 
-# --- 2. line classification -----------------------------------------------------------------
+# --- 2. line classification -------------------------------------------------------------------
 def _base_clutter(ln: Line) -> bool:
-    """Clutter judged from the line alone: cue-bearing headings, repeats, counters."""
-    if ln.kind in ("counter", "menu", "byline", "date", "credit"):
+    """Clutter judged from the line alone: metadata, menus, repeats, cue-bearing headings."""
+    if ln.kind in ("counter", "menu", "credit", *HEADER_KINDS):
         return True
     if ln.repeat > 1 and (ln.kind != "prose" or not ln.first):
         return True  # title/outlet blocks and share bars repeat; a pull quote repeats prose
@@ -149,10 +144,10 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 
 
 def _classify(lines: list[Line]) -> list[bool]:
-    """Mark clutter, spreading it through boxes: a line boxed in by clutter is part of the box."""
+    """Mark clutter, then spread it through boxes: a line boxed in by clutter is part of the box."""
     clutter = [_base_clutter(ln) for ln in lines]
     # A box is a block of lines glued together (no blank line between) with a cue in it and no
-    # long prose: "Subscribe to X" / its blurb / its button, or blurb / "Enter your email".
+    # long prose: "Subscribe to X" / its blurb / its button, or a blurb / "Enter your email".
     for block in _blocks(lines):
         if len(block) > 1 and any(ln.cue for ln in block) and all(ln.kind != "prose" for ln in block):
             for ln in block:
@@ -167,38 +162,34 @@ def _classify(lines: list[Line]) -> list[bool]:
             ln = lines[i]
             prev = pos > 0 and clutter[text_idx[pos - 1]]
             nxt = pos + 1 < len(text_idx) and clutter[text_idx[pos + 1]]
-            boxed = prev and nxt
-            if ln.kind == "prose":
-                hit = boxed and (ln.cue or ln.repeat > 1)  # prose goes only inside a cue box
-            else:
+            if ln.kind == "prose":  # long prose goes only when boxed in and itself promotional
+                hit = prev and nxt and (ln.cue or ln.repeat > 1)
+            else:  # a short line boxed in, or a cue line or button stub touching clutter
                 stub = ln.words <= 2 and not ln.sentence
-                hit = boxed or ((ln.cue or stub) and (prev or nxt))
+                hit = (prev and nxt) or ((ln.cue or stub) and (prev or nxt))
             if hit:
                 clutter[i] = changed = True
     return clutter
 
 
 def _credited_captions(lines: list[Line]) -> tuple[list[Caption], set[int]]:
-    """'(Image credit: X)' credits the caption line above it; an alt line right above goes too."""
+    """'(Image credit: X)' credits the caption line above it; an alt line glued above goes too."""
     captions, used = [], set()
-    for ln in lines:
-        if ln.kind != "credit":
-            continue
+    for ln in (ln for ln in lines if ln.kind == "credit"):
         used.add(ln.i)
         above = [p for p in lines[: ln.i] if p.kind != "blank"]
         if above and above[-1].kind not in ("credit", "counter"):
             cap = above[-1]
             captions.append(Caption(cap.text, CREDIT_LINE.match(ln.text).group(1)))
             used.add(cap.i)
-            # The alt text sits on the line directly above the caption, no blank between.
             if cap.i > 0 and lines[cap.i - 1].kind in ("sentence", "heading"):
                 used.add(cap.i - 1)
     return captions, used
 
 
-# --- 3. region finding ----------------------------------------------------------------------
+# --- 3. region finding ------------------------------------------------------------------------
 def _paywall_cut(lines: list[Line], start: int) -> int | None:
-    """Index of the paywall notice after the body starts; the body ends there."""
+    """The paywall notice after the body starts (confirmed by talk of access near it)."""
     for ln in lines[start:]:
         if ln.words < 25 and PAYWALL_CUES.search(ln.text):
             near = [n.text for n in lines[ln.i : ln.i + 8] if n.kind != "blank"][:5]
@@ -208,161 +199,136 @@ def _paywall_cut(lines: list[Line], start: int) -> int | None:
 
 
 def _closing_bio(lines: list[Line], anchors: list[int], clutter: list[bool]) -> bool:
-    """Is the last anchor an author bio? Bio-shaped, and set off from the body by clutter
-    (share bars, counters) or about a name the page header already shows."""
+    """Is the last anchor an author bio? Bio-shaped, and set off from the body by clutter (a
+    share bar, counters) or about a name the page header shows."""
     last, before = anchors[-1], anchors[-2]
-    if not (m := BIO.match(lines[last].text)):
+    if not (bio := BIO.match(lines[last].text)):
         return False
-    header = {ln.text for ln in lines[: anchors[0]]} | {m.group(1) for ln in lines if (m2 := AVATAR.match(ln.text)) for m in [m2]}
-    return any(clutter[before + 1 : last]) or m.group("name") in header
+    header = {ln.text for ln in lines[: anchors[0]]}
+    header |= {AVATAR.match(ln.text).group(1) for ln in lines if ln.kind == "avatar"}
+    return any(clutter[before + 1 : last]) or bio.group("name") in header
 
 
 def _main_group(lines: list[Line], anchors: list[int]) -> list[int]:
-    """The anchors of the article itself. Byline, date and avatar lines belong to the page
-    header, so prose on both sides of them is two things (a long dek above, the body below):
-    keep the group with the most words."""
-    groups, current = [], [anchors[0]]
+    """Prose on both sides of a date, byline or avatar line is two things (a long dek above, the
+    body below): keep the group of anchors with the most words."""
+    groups = [[anchors[0]]]
     for a, b in zip(anchors, anchors[1:]):
-        if any(ln.kind in ("date", "byline") or AVATAR.match(ln.text) for ln in lines[a + 1 : b]):
-            groups.append(current)
-            current = []
-        current.append(b)
-    groups.append(current)
+        if any(ln.kind in HEADER_KINDS for ln in lines[a + 1 : b]):
+            groups.append([])
+        groups[-1].append(b)
     return max(groups, key=lambda g: sum(lines[i].words for i in g))
 
 
 def _extend(lines: list[Line], idx: int, step: int, stop: set[int], clutter: list[bool], limit: int) -> int:
-    """Grow the region past its outer anchors over short sentences (a one-line lede or sign-off)."""
+    """Grow the region past an outer anchor over short paragraphs (a one-line lede, a sign-off),
+    across a share bar too. A heading, header metadata, the title or dek, or a bio ends it."""
     edge, j = idx, idx + step
     while 0 <= j < limit:
         ln = lines[j]
-        if ln.kind != "blank":
-            if ln.kind != "sentence" or clutter[j] or j in stop or BIO.match(ln.text):
+        if ln.kind in HEADER_KINDS or j in stop or BIO.match(ln.text):
+            break
+        if ln.kind != "blank" and not clutter[j]:
+            if ln.kind != "sentence":
                 break
             edge = j
         j += step
     return edge
 
 
-# --- 4. metadata ----------------------------------------------------------------------------
+# --- 4. metadata ------------------------------------------------------------------------------
 def parse_visible_date(text: str) -> str | None:
-    """ISO date from a date printed in ``text`` (day, month and year all required), else None."""
+    """ISO date of a date printed in ``text``; day, month and year are all required."""
     for match in DATE_IN_LINE.finditer(text):
-        parsed = dateparser.parse(
-            match.group(0),
-            languages=["en"],
-            settings={"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["absolute-time"], "STRICT_PARSING": True},
-        )
-        if parsed:
+        settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["absolute-time"], "STRICT_PARSING": True}
+        if parsed := dateparser.parse(match.group(0), languages=["en"], settings=settings):
             return parsed.date().isoformat()
     return None
 
 
 def _title_and_dek(lines: list[Line], first: int, skip: set[int]) -> tuple[int | None, int | None]:
-    """Title: first substantial heading-like line; dek: the line after one of its occurrences."""
+    """Title: the first substantial heading-like line; dek: the line after one of its copies."""
     head = [ln for ln in lines[:first] if ln.kind in ("heading", "sentence", "prose") and ln.i not in skip]
-    title = next((ln for ln in head if 4 <= ln.words <= 30 and not ln.cue and not ln.text.endswith(".")
-                  and not clean_author(ln.text)), None)
+    title = next((ln for ln in head if 4 <= ln.words <= 30 and not ln.cue and not ln.text.endswith(".")), None)
     if title is None:
         return None, None
-    for occ in (ln for ln in lines[:first] if ln.text == title.text):
-        after = [n for n in lines[occ.i + 1 : first + 1] if n.kind not in ("blank", "date", "byline")]
+    for copy in (ln for ln in lines[:first] if ln.text == title.text):
+        after = [n for n in lines[copy.i + 1 : first + 1] if n.kind not in ("blank", "date", "byline")]
         after = [n for n in after if not clean_author(n.text)]
         if not after:
             continue
         dek = after[0]
-        # A one-sentence dek right above the first paragraph is more likely the lede.
-        lede = dek.text.endswith(".") and len(after) > 1 and after[1].i == first
-        if (dek.i != first and dek.text != title.text and dek.words >= 4 and not dek.cue
-                and dek.i not in skip and not lede):
+        # A dek with a full stop that runs straight into more prose is the lede paragraph.
+        lede = dek.text.endswith(".") and len(after) > 1 and after[1].kind in ("sentence", "prose")
+        if dek.i != first and dek.text != title.text and dek.words >= 4 and not (dek.cue or lede or dek.i in skip):
             return title.i, dek.i
     return title.i, None
 
 
-def _outlet(lines: list[Line], first: int, title: int | None, body: set[int], people: list[str]) -> str | None:
-    """The most supported outlet: 'Subscribe to X'-style mentions weigh 3, header lines 1 each.
+def _authors(lines: list[Line], region: range, title: int | None, near: set[int], bios: list[Line]) -> list[str]:
+    """People only: avatars, bylines and bios, then name lines below the title near a date."""
+    names: list[str] = []
+    for ln in lines:
+        if ln.kind == "avatar":
+            names.append(AVATAR.match(ln.text).group(1).strip())
+        elif ln.kind == "byline" and ln.i not in region:
+            parts = re.split(r",|;|\||\band\b|&| [-–—] ", BYLINE.match(ln.text).group(1))
+            names += parts
+    names += [BIO.match(b.text).group("name") for b in bios]
+    for ln in lines[(title or 0) : region.start]:  # a masthead sits above the title, a byline below
+        if ln.kind == "heading" and ln.repeat == 1 and (name := clean_author(ln.text)):
+            if name.lower() not in NAV_WORDS and any(abs(ln.i - j) <= 3 for j in near):
+                names.append(name)
+    unique: dict[str, str] = {}
+    for name in filter(None, map(clean_author, names)):
+        if name.split()[0] not in ("The", "A", "An"):  # "By Jane Doe, The Harbour Gazette"
+            unique.setdefault(name.lower(), name)
+    return list(unique.values())
 
-    Body lines do not vote: "who worked at Reuters" in a paragraph is not the page's outlet.
-    """
+
+def _outlet(lines: list[Line], region: range, title: int | None, body: set[int], people: list[str]) -> str | None:
+    """The best-supported outlet: "Subscribe to X", "Sign up for X's", "© X" and bio mentions
+    weigh 3; a masthead or a repeated header line weighs 1. Body lines and people do not vote."""
     votes: Counter[str] = Counter()
     shown: dict[str, str] = {}
 
     def vote(name: str, weight: int) -> None:
         name = CORPORATE.sub("", name.strip())
-        key = name.lower()
-        votes[key] += weight
-        if key not in shown or shown[key].isupper():  # "NORTHLINE" masthead, "Northline" elsewhere
-            shown[key] = name
+        votes[name.lower()] += weight
+        if name.lower() not in shown or shown[name.lower()].isupper():  # "Northline" over "NORTHLINE"
+            shown[name.lower()] = name
 
     head = [ln for ln in lines[: title or 0] if ln.kind != "blank"]
     if head and head[0].kind == "heading" and head[0].words <= 4 and (head[0].text.istitle() or head[0].text.isupper()):
-        vote(head[0].text, 1)  # a masthead above the title
-    for ln in lines:
-        if ln.i in body:
-            continue
+        vote(head[0].text, 1)
+    for ln in (ln for ln in lines if ln.i not in body):
         for pattern in OUTLET_PATTERNS:
             for m in pattern.finditer(ln.text):
                 vote(m.group("x"), 3)
-        if ln.i < first and ln.repeat > 1 and 1 <= ln.words <= 5 and not ln.cue and not ln.sentence:
-            if ln.text.lower() not in NAV_WORDS and ln.kind == "heading" and ln.text[0].isupper():
+        if ln.i < region.start and ln.repeat > 1 and ln.kind == "heading" and ln.words <= 5 and not ln.cue:
+            if ln.text.lower() not in NAV_WORDS and ln.text[0].isupper():
                 vote(ln.text, 1)
     for person in people:
         votes.pop(person.lower(), None)
     if not votes:
         return None
     best = shown[votes.most_common(1)[0][0]]
-    # An all-caps masthead: title-case its words, keeping short ones that look like acronyms.
-    if best.isupper():
+    if best.isupper():  # an all-caps masthead; short words may be acronyms ("BBC")
         best = " ".join(w.title() if len(w) > 3 or w in ("THE", "OF", "AND") else w for w in best.split())
     return best
 
 
-def _byline_names(text: str) -> list[str]:
-    names = []
-    for part in re.split(r",|;|\||\band\b|&| [-–—] ", BYLINE.match(text).group(1)):
-        name = clean_author(part)
-        if name and name.split()[0] not in ("The", "A", "An"):
-            names.append(name)
-    return names
-
-
-def _authors(lines: list[Line], start: int, end: int, near: set[int], bios: list[Line]) -> tuple[list[str], list[str]]:
-    """(strong, weak) author evidence: avatars, bylines and bios; name lines near the title or date."""
-    strong: list[str] = []
-    for ln in lines:
-        if m := AVATAR.match(ln.text):
-            strong.append(m.group(1).strip())
-        elif ln.kind == "byline" and not start <= ln.i <= end:
-            strong.extend(_byline_names(ln.text))
-    strong.extend(BIO.match(b.text).group("name") for b in bios)
-    weak = []
-    for ln in lines[:start]:
-        name = clean_author(ln.text) if ln.kind == "heading" and ln.repeat == 1 else None
-        if name and name.split()[0] not in ("The", "A", "An") and name.lower() not in NAV_WORDS:
-            if any(abs(ln.i - j) <= 3 for j in near):
-                weak.append(name)
-    return strong, weak
-
-
 def _uncredited_caption(lines: list[Line], start: int, skip: set[int]) -> Line | None:
-    """A sentence-case line with no full stop right above the body is the lead image's caption."""
+    """A sentence-case line without a full stop right above the body is the lead image's caption.
+    It is judged on itself, not its neighbours: it is often glued under a share button."""
     above = [ln for ln in lines[:start] if ln.kind != "blank"]
     if not above:
         return None
     ln = above[-1]
-    lower = sum(1 for w in ln.text.split() if w[:1].islower())
-    # Judged on the line itself: a caption is often glued under a share button.
     if ln.i in skip or _base_clutter(ln) or ln.kind != "heading" or ln.words < 3 or clean_author(ln.text):
         return None
+    lower = sum(1 for w in ln.text.split() if w[:1].islower())
     return ln if lower * 2 >= ln.words else None
-
-
-def _dedupe(names: list[str]) -> list[str]:
-    out: list[str] = []
-    for name in names:
-        if name.lower() not in (n.lower() for n in out):
-            out.append(name)
-    return out
 
 
 def clean_scrape(text: str, *, source: str | None = None) -> Cleaned:
@@ -372,49 +338,46 @@ def clean_scrape(text: str, *, source: str | None = None) -> Cleaned:
     lines = _features(text.splitlines())
     clutter = _classify(lines)
     captions, caption_lines = _credited_captions(lines)
-    anchors = [ln.i for ln in lines if ln.kind == "prose" and not clutter[ln.i] and ln.repeat == 1
-               and ln.i not in caption_lines]
+    # Anchors: unrepeated long prose. A repeated paragraph (pull quote, promo) may stay in the
+    # body but never decides where the body is.
+    anchors = [ln.i for ln in lines
+               if ln.kind == "prose" and ln.repeat == 1 and not clutter[ln.i] and ln.i not in caption_lines]
     if not anchors:
         raise InputRejected(Reason.NOT_AN_ARTICLE, "no prose paragraph found")
     cut = _paywall_cut(lines, anchors[0])
-    limit = cut if cut is not None else len(lines)
+    limit = len(lines) if cut is None else cut
     anchors = [i for i in anchors if i < limit]
-    while len(anchors) > 1 and _closing_bio(lines, anchors, clutter):  # a bio is metadata
-        anchors.pop()
     if not anchors:
         raise InputRejected(Reason.NOT_AN_ARTICLE, "no prose paragraph before the paywall")
+    while len(anchors) > 1 and _closing_bio(lines, anchors, clutter):
+        anchors.pop()
     bios = [ln for ln in lines[anchors[-1] + 1 :] if ln.kind in ("sentence", "prose") and BIO.match(ln.text)]
     anchors = _main_group(lines, anchors)
 
     title, dek = _title_and_dek(lines, anchors[0], caption_lines)
     stop = caption_lines | {i for i in (title, dek) if i is not None}
-    start = _extend(lines, anchors[0], -1, stop, clutter, limit)
-    end = _extend(lines, anchors[-1], +1, stop, clutter, limit)
-    if (lead := _uncredited_caption(lines, start, stop)) is not None:
+    region = range(_extend(lines, anchors[0], -1, stop, clutter, limit),
+                   _extend(lines, anchors[-1], +1, stop, clutter, limit) + 1)
+    if (lead := _uncredited_caption(lines, region.start, stop)) is not None:
         captions.insert(0, Caption(lead.text, None))
-
-    kept = [ln.i for ln in lines[start : end + 1]
-            if ln.kind != "blank" and not clutter[ln.i] and ln.i not in caption_lines]
-    body = [lines[i].text for i in kept]
-    words = sum(len(p.split()) for p in body)
+    kept = [i for i in region if lines[i].kind != "blank" and not clutter[i] and i not in caption_lines]
+    words = sum(lines[i].words for i in kept)
     if words < MIN_BODY_WORDS:
         raise InputRejected(Reason.NOT_AN_ARTICLE, f"{words} words of body text")
 
-    dates = [ln for ln in lines[:start] if ln.kind == "date"]
-    dates += [ln for ln in lines[end + 1 :] if ln.kind == "date" and re.search(r"publish|posted|updated", ln.text, re.I)]
-    published = next((d for d in (parse_visible_date(ln.text) for ln in dates) if d), None)
-
-    near = {ln.i for ln in dates} | {i for i in (title, dek) if i is not None}
-    near |= {ln.i for ln in lines if AVATAR.match(ln.text)}
-    strong, weak = _authors(lines, start, end, near, bios)
-    authors = _dedupe(strong + weak)
-    outlet = _outlet(lines, start, title, set(kept), authors)
+    # Dates: a date line in the header, or a "Published ..." line after the body. Never guessed.
+    dates = [ln for ln in lines[: region.start] if ln.kind == "date"]
+    dates += [ln for ln in lines[region.stop :]
+              if ln.kind == "date" and re.search(r"publish|posted|updated", ln.text, re.I)]
+    published = next(filter(None, (parse_visible_date(ln.text) for ln in dates)), None)
+    near = {ln.i for ln in dates} | {ln.i for ln in lines if ln.kind == "avatar"} | (stop - caption_lines)
+    authors = _authors(lines, region, title, near, bios)
     return Cleaned(
-        text="\n\n".join(body),
-        title=lines[title].text if title is not None else None,
-        subtitle=lines[dek].text if dek is not None else None,
+        text="\n\n".join(lines[i].text for i in kept),
+        title=None if title is None else lines[title].text,
+        subtitle=None if dek is None else lines[dek].text,
         authors=authors,
-        outlet=outlet,
+        outlet=_outlet(lines, region, title, set(kept), authors),
         published=published,
         language=None,
         truncated_by_paywall=cut is not None,

@@ -51,17 +51,25 @@ class Registry:
         self.actors: dict[str, Actor] = {}
         self._by_name: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
+        self._surnames: dict[str, set[str]] = {}
 
     def add(self, actor: Actor, demonyms: list[str] = ()) -> None:
         self.actors[actor.id] = actor
         for name in [actor.name, *actor.aliases]:
             self._by_name[normalise(name)] = actor.id
+        if actor.kind == "person" and " " in actor.name:
+            self._surnames.setdefault(normalise(actor.name.split()[-1]), set()).add(actor.id)
         for demonym in demonyms:
             self._demonyms[normalise(demonym)] = actor.id
 
     def lookup(self, name: str) -> Actor | None:
         actor_id = self._by_name.get(normalise(name))
         return self.actors.get(actor_id) if actor_id else None
+
+    def by_surname(self, word: str) -> Actor | None:
+        """'Shoigu' → Sergei Shoigu when exactly one known person has that surname."""
+        ids = self._surnames.get(normalise(word), set())
+        return self.actors[next(iter(ids))] if len(ids) == 1 else None
 
     def demonym(self, word: str) -> Actor | None:
         """'North Korean' → North Korea. Plural forms ('Russians') are folded too."""

@@ -60,6 +60,9 @@ def _link(span: Span, registry: Registry, seen: dict[str, Entity]) -> tuple[str,
         earlier = _earlier_full_name(span.text, seen)
         if earlier is not None:
             return earlier
+        known = registry.by_surname(span.text) if " " not in span.text.strip() else None
+        if known is not None:  # a registry person named by surname alone, e.g. "Putin"
+            return known.id, seen.get(known.id) or _from_actor(known)
     key = f"{span.label_}:{normalise(span.text)}"
     return key, seen.get(key) or Entity(name=span.text, kind=UNLINKED_KIND[span.label_])
 

@@ -1,0 +1,83 @@
+"""End-to-end throughput against the bare NER model, on the same texts, in the same run.
+
+    python benchmarks/throughput.py [--corpus aeb|examples] [--repeat N]
+
+The corpus is the raw HTML pages of ../shared/eval/extraction/aeb-dev when present, else
+the bundled examples copied N times (each copy made unique so nothing is a duplicate).
+End to end = ingest (decode, clean, read, group, store) into a fresh SQLite file. The
+baseline = spaCy with only tok2vec + ner over the clean texts the end-to-end run stored.
+Machines here are shared and noisy, so the figure that matters is the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from crosswire.ingest.job import ingest  # noqa: E402
+from crosswire.options import Options  # noqa: E402
+from crosswire.read.nlp import load_nlp  # noqa: E402
+from crosswire.store import open_store  # noqa: E402
+
+AEB = ROOT.parent / "shared" / "eval" / "extraction" / "aeb-dev" / "html"
+EXAMPLES = ROOT / "examples" / "corpus"
+
+
+def build_corpus(kind: str, repeat: int, into: Path) -> list[str]:
+    if kind == "aeb":
+        if not AEB.exists():
+            sys.exit(f"{AEB} is absent; use --corpus examples")
+        for page in sorted(AEB.glob("*.html.gz")):
+            (into / page.name.removesuffix(".gz")).write_bytes(gzip.decompress(page.read_bytes()))
+        return [str(into)]
+    for copy in range(repeat):
+        target = into / f"copy{copy}"
+        shutil.copytree(EXAMPLES, target)
+        for path in target.rglob("*.txt"):  # make each copy's text unique (no duplicates)
+            path.write_text(path.read_text() + f"\n\nCopy {copy} of the example corpus ends here.\n")
+        for path in list(target.rglob("*.html")):
+            html = path.read_bytes().replace(b"</p>", f" (copy {copy})</p>".encode(), 1)
+            path.write_bytes(html)
+    return [str(into)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", choices=["aeb", "examples"], default="aeb" if AEB.exists() else "examples")
+    parser.add_argument("--repeat", type=int, default=4)
+    args = parser.parse_args()
+    options = Options()
+    nlp = load_nlp(options.model)  # load once, outside both timings
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        paths = build_corpus(args.corpus, args.repeat, folder)
+        db = Path(tmp) / "bench.db"
+        with open_store(db) as store:
+            started = time.perf_counter()
+            report = ingest(paths, store, options)
+            end_to_end = time.perf_counter() - started
+            texts = [record["text"] for record in store.iter_articles()]
+        words = sum(len(t.split()) for t in texts)
+        ner_only = [p for p in nlp.pipe_names if p not in ("tok2vec", "ner")]
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts, disable=ner_only, batch_size=options.batch_size):
+            pass
+        bare = time.perf_counter() - started
+    n = len(texts)
+    print(f"corpus: {args.corpus}, {n} articles stored, {len(report.rejected)} rejected, {words} words")
+    print(f"end to end:  {n / end_to_end:8.1f} articles/s  ({words / end_to_end:8.0f} words/s)")
+    print(f"bare NER:    {n / bare:8.1f} articles/s  ({words / bare:8.0f} words/s)")
+    print(f"ratio end-to-end / bare NER: {bare / end_to_end:.2f}")
+
+
+if __name__ == "__main__":
+    main()
