@@ -12,6 +12,7 @@ Machines here are shared and noisy, so the figure that matters is the ratio.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import gzip
 import shutil
 import sys
@@ -41,12 +42,24 @@ def build_corpus(kind: str, repeat: int, into: Path) -> list[str]:
     for copy in range(repeat):
         target = into / f"copy{copy}"
         shutil.copytree(EXAMPLES, target)
-        for path in target.rglob("*.txt"):  # make each copy's text unique (no duplicates)
-            path.write_text(path.read_text() + f"\n\nCopy {copy} of the example corpus ends here.\n")
-        for path in list(target.rglob("*.html")):
-            html = path.read_bytes().replace(b"</p>", f" (copy {copy})</p>".encode(), 1)
-            path.write_bytes(html)
+        for path in target.rglob("*"):
+            if path.is_file() and path.suffix not in {".md", ".yaml"}:
+                path.write_bytes(_unique(path, copy))
     return [str(into)]
+
+
+def _unique(path: Path, copy: int) -> bytes:
+    """The file's bytes with every paragraph marked with the copy number (no duplicates)."""
+    data = path.read_bytes()
+    packed = path.suffix == ".gz"
+    if packed:
+        data = gzip.decompress(data)
+    marker = f" (copy {copy})".encode()
+    data = data.replace(b"</p>", marker + b"</p>").replace(b"\\n\\n", marker + b"\\n\\n")
+    if path.suffix == ".txt":  # scrapes: mark the first long paragraph, which is body text
+        first = max(data.split(b"\n\n")[:8], key=len)
+        data = data.replace(first, first + marker, 1)
+    return gzip.compress(data) if packed else data
 
 
 def main() -> None:
@@ -73,7 +86,8 @@ def main() -> None:
             pass
         bare = time.perf_counter() - started
     n = len(texts)
-    print(f"corpus: {args.corpus}, {n} articles stored, {len(report.rejected)} rejected, {words} words")
+    reasons = Counter(r.reason.value for r in report.rejected)
+    print(f"corpus: {args.corpus}, {n} articles stored, {words} words; rejected: {dict(reasons) or 'none'}")
     print(f"end to end:  {n / end_to_end:8.1f} articles/s  ({words / end_to_end:8.0f} words/s)")
     print(f"bare NER:    {n / bare:8.1f} articles/s  ({words / bare:8.0f} words/s)")
     print(f"ratio end-to-end / bare NER: {bare / end_to_end:.2f}")

@@ -60,7 +60,8 @@ def make_page(*, paywall: bool = True, date: bool = True, head: str = "", newsle
 <body>
 <nav><ul><li><a href="/">Home</a></li><li><a href="/local">Local Zeppelin Section</a></li>
 <li><a href="/sport">Sport Marmalade Index</a></li></ul></nav>
-<div id="cookie-banner" class="cookie-consent"><p>We use cookies to improve your visit. Accept all cookies tangerine.</p>
+<div id="cookie-banner" class="cookie-consent">
+<p>We use cookies to improve your visit. Accept all cookies tangerine.</p>
 <button>Accept</button></div>
 <main>
 <article>
@@ -74,7 +75,8 @@ def make_page(*, paywall: bool = True, date: bool = True, head: str = "", newsle
 {pay}
 </article>
 <section class="related-links"><h2>Related stories</h2><ul>
-<li><a href="/a">Harbour dredging budget pelican</a></li><li><a href="/b">School bus routes flamingo</a></li></ul></section>
+<li><a href="/a">Harbour dredging budget pelican</a></li>
+<li><a href="/b">School bus routes flamingo</a></li></ul></section>
 </main>
 <footer><p>Copyright 2024 Valley Ledger. All rights reserved walrus.</p><a href="/privacy">Privacy policy</a></footer>
 </body>

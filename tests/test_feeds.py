@@ -203,7 +203,8 @@ def test_jsonl_text_html_and_malformed_lines() -> None:
 
     assert isinstance(second, Cleaned)
     assert all(p in second.text for p in PARAGRAPHS)
-    assert (second.title, second.outlet, second.url) == ("Ferry timetable changes", "Millbrook Echo", HTML_RECORD["url"])
+    assert (second.title, second.outlet) == ("Ferry timetable changes", "Millbrook Echo")
+    assert second.url == HTML_RECORD["url"]
     assert second.authors == ["Sam Poe", "Ana Lee"]
     assert second.source == "export.jsonl#record3"
 
@@ -249,3 +250,18 @@ def test_jsonl_author_objects() -> None:
 def test_jsonl_published_is_iso_or_nothing(published: object, expected: str | None) -> None:
     [cleaned] = list(read_jsonl(json.dumps(dict(TEXT_RECORD, published=published)), source="e.jsonl"))
     assert cleaned.published == expected
+
+
+def test_jsonl_non_string_fields_are_ignored_not_a_crash() -> None:
+    html_record = dict(HTML_RECORD, url=5, title={"text": "x"}, outlet=["Echo"])
+    text_record = dict(TEXT_RECORD, url=None, title=12, outlet="  ")
+    results = list(read_jsonl(_jsonl(json.dumps(html_record), json.dumps(text_record)), source="e.jsonl"))
+    assert [type(r) for r in results] == [Cleaned, Cleaned]
+    assert results[0].url is None and results[0].outlet is None
+    assert isinstance(results[0].title, str) or results[0].title is None
+    assert (results[1].url, results[1].title, results[1].outlet) == (None, None, None)
+
+
+@pytest.mark.parametrize("html", ["<!DOCTYPE html>", "<html></html>", "<!-- only a comment -->"])
+def test_fragment_text_of_contentless_markup_is_empty(html: str) -> None:
+    assert fragment_text(html) == ""

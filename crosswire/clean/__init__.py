@@ -13,7 +13,7 @@ from crosswire.clean.feeds import read_feed, read_jsonl
 from crosswire.clean.html import clean_html
 from crosswire.clean.scrape import clean_scrape
 from crosswire.document import Cleaned
-from crosswire.errors import InputRejected, Rejection
+from crosswire.errors import InputRejected, Reason, Rejection
 from crosswire.ingest.decode import decode_bytes
 from crosswire.ingest.inputs import RawInput
 
@@ -32,3 +32,5 @@ def clean_input(raw: RawInput) -> Iterator[Cleaned | Rejection]:
             yield clean_scrape(text, source=raw.source)
     except InputRejected as rejected:
         yield Rejection(raw.source, rejected.reason, rejected.detail)
+    except Exception as error:  # noqa: BLE001 - a cleaner bug on one input must not stop the batch
+        yield Rejection(raw.source, Reason.FAILED, f"clean {raw.kind}: {type(error).__name__}: {error}")

@@ -82,21 +82,28 @@ def read_jsonl(text: str, *, source: str) -> Iterator[Cleaned | Rejection]:
 
 def _from_record(record: dict[str, Any], *, source: str) -> Cleaned:
     if record.get("html"):
-        cleaned = clean_html(str(record["html"]), source=source, url=record.get("url"))
+        cleaned = clean_html(str(record["html"]), source=source, url=_string(record, "url"))
     elif record.get("text"):
         cleaned = Cleaned(text=_normalise_paragraphs(str(record["text"])), source=source, extractor="jsonl")
     else:
         raise InputRejected(Reason.NOT_AN_ARTICLE, "record has neither html nor text")
     # The API's own fields are trusted over what the extractor guessed from the page.
-    cleaned.url = record.get("url") or cleaned.url
-    cleaned.title = record.get("title") or cleaned.title
-    cleaned.outlet = record.get("outlet") or cleaned.outlet
+    cleaned.url = _string(record, "url") or cleaned.url
+    cleaned.title = _string(record, "title") or cleaned.title
+    cleaned.outlet = _string(record, "outlet") or cleaned.outlet
     cleaned.published = _iso_date(record.get("published")) or cleaned.published
     authors = record.get("authors") or record.get("author")
     if authors:
         listed = authors if isinstance(authors, list) else [authors]
         cleaned.authors = clean_author_list([_author_text(a) for a in listed])
     return cleaned
+
+
+def _string(record: dict[str, Any], key: str) -> str | None:
+    # Only a string is a url/title/outlet; a number or object there is a broken record field
+    # (a non-string url crashed trafilatura), and the export promises strings or null.
+    value = record.get(key)
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def _iso_date(value: Any) -> str | None:
@@ -131,7 +138,10 @@ def fragment_text(html: str) -> str:
     """The text of an HTML fragment, one paragraph per block element."""
     if not html.strip():
         return ""
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (lxml.etree.ParserError, AssertionError):  # "<!DOCTYPE html>", "<html></html>": no content
+        return ""
     # Outermost blocks only: a <p> inside a <blockquote> or <li> would otherwise appear twice.
     outermost = [el for el in root.iter(*BLOCK_TAGS) if not any(a.tag in BLOCK_TAGS for a in el.iterancestors())]
     blocks = [" ".join(el.text_content().split()) for el in outermost]
