@@ -39,7 +39,7 @@ def add(store, a: Article, options: Options) -> int:
 def test_terms_include_actors_and_skip_stop_words():
     terms = article_terms(article(FERRY, None, actor="KLV"))
     assert terms["ferry"] == 3 and "the" not in terms
-    assert terms["@klv"] > 0
+    assert terms["@KLV"] > 0  # actors are terms by canonical name
 
 
 def test_cosine_of_unit_vectors():
@@ -66,3 +66,12 @@ def test_the_same_subject_months_apart_is_a_new_story(fresh_db):
         spring = add(store, article(FERRY, "2025-03-24", "KLV"), options)
         autumn = add(store, article(FERRY_AGAIN, "2025-09-24", "KLV"), options)
     assert spring != autumn
+
+
+def test_label_names_actors_and_topic_words_not_dates(fresh_db):
+    with open_store(fresh_db) as store:
+        a = article(FERRY + " It happened on Monday in March.", "2025-03-24", "Kelvaro Islands")
+        story, _ = assign_story(a, store, Options())
+    assert story.label.startswith("Kelvaro Islands: ")
+    assert "ferry" in story.label
+    assert "monday" not in story.label and "march" not in story.label

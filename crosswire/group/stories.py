@@ -23,6 +23,14 @@ WORD = re.compile(r"[a-z][a-z'-]{2,}")
 ACTOR_WEIGHT = 3  # an actor mention counts as this many word occurrences
 CENTROID_TERMS = 300  # keep the centroid small: the strongest terms carry the story
 LABEL_ACTORS = 3
+LABEL_WORDS = 3
+# Words that are frequent in news about anything: they say when, not what.
+LABEL_SKIP = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weeks",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "year", "years", "month", "months", "today", "said", "says",
+    "told", "according", "reported", "reports", "officials", "official", "people", "time", "new",
+}
 
 
 def article_terms(article: Article) -> Counter[str]:
@@ -31,8 +39,8 @@ def article_terms(article: Article) -> Counter[str]:
     words = WORD.findall(f"{title} {title} {article.text}".lower())
     counts = Counter(w for w in words if w not in STOP_WORDS)
     for entity in article.entities:
-        key = f"@{entity.actor_id or entity.name.lower()}"
-        counts[key] += ACTOR_WEIGHT * len(entity.mentions)
+        # The canonical name when linked, so the same actor is one term across articles.
+        counts[f"@{entity.name}"] += ACTOR_WEIGHT * len(entity.mentions)
     return counts
 
 
@@ -74,16 +82,18 @@ def _absorb(story: StoryRow, vector: dict[str, float], date: str | None, article
     if date:
         story.first_date = min(filter(None, [story.first_date, date]))
         story.last_date = max(filter(None, [story.last_date, date]))
-    story.label = story.label or story_label(story.vector, article)
+    story.label = story_label(story.vector)
 
 
-def story_label(vector: dict[str, float], article: Article) -> str:
-    """A label from the story's strongest actors and words, e.g. 'Kim Jong Un, Putin: summit'."""
-    names = {f"@{e.actor_id or e.name.lower()}": e.name for e in article.entities}
+def story_label(vector: dict[str, float]) -> str:
+    """A label from the story's strongest actors and words, e.g. 'Russia, North Korea: munitions, summit'."""
     ranked = sorted(vector, key=vector.get, reverse=True)
-    actors = [names[t] for t in ranked if t in names][:LABEL_ACTORS]
-    words = [t for t in ranked if not t.startswith("@")][:2]
-    return ", ".join(actors) + (": " + ", ".join(words) if words else "") if actors else ", ".join(words) or "story"
+    actors = [t[1:] for t in ranked if t.startswith("@")][:LABEL_ACTORS]
+    words = [t for t in ranked if not t.startswith("@") and t not in LABEL_SKIP][:LABEL_WORDS]
+    label = ", ".join(actors)
+    if words:
+        label += (": " if label else "") + ", ".join(words)
+    return label or "story"
 
 
 def _unit(vector: dict[str, float]) -> dict[str, float]:
