@@ -48,13 +48,12 @@ def clean_html(html: str, *, source: str | None = None, url: str | None = None) 
     body = (extracted.text or "").strip() if extracted is not None else ""
     tree = _parse_tree(html)
     title = _clean_title(extracted.title, extracted.sitename) if extracted is not None else None
-    paragraphs = _body_paragraphs(body, title)
-    prose = _prose_words(paragraphs, tree)
+    trimmed = trim_edges("\n\n".join(_body_paragraphs(body, title)))
+    text = trimmed.text
+    prose = _prose_words(text.split("\n\n") if text else [], tree)
     if prose < MIN_BODY_WORDS:
         raise InputRejected(Reason.NOT_AN_ARTICLE, f"{prose} words of body text outside link lists")
     page_url = url or extracted.url
-    trimmed = trim_edges("\n\n".join(paragraphs))
-    text = trimmed.text
     return Cleaned(
         text=text,
         title=title,

@@ -20,7 +20,7 @@ from crosswire.group.stories import assign_story
 from crosswire.ingest.inputs import iter_inputs
 from crosswire.options import Options
 from crosswire.pipeline import Reader
-from crosswire.store.base import Store
+from crosswire.store.base import InputDone, Store
 
 
 @dataclass
@@ -43,11 +43,10 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class _InputMark:
-    """Rides along with an article through the NLP batch: which input, and is it its last."""
+    """Rides along with an article through the NLP batch: its input, and whether it is the last."""
 
-    source: str
     digest: str
-    article_ids: tuple[str, ...] | None  # set on the input's last article only
+    done: InputDone | None  # set on the input's last article only
 
 
 def ingest(
@@ -67,12 +66,10 @@ def ingest(
             store.record_rejection(article, mark.digest)
             continue
         story, terms = assign_story(article, store, options)
-        store.save_article(article, story, terms)
+        store.save_article(article, story, terms, input_done=mark.done)
         report.stored.append(article.id)
-        if mark.article_ids is not None:
-            store.record_input(mark.source, mark.digest, list(mark.article_ids))
         if progress:
-            progress(article.meta.source or mark.source)
+            progress(article.meta.source or "")
     return report
 
 
@@ -106,4 +103,4 @@ def _new_articles(
         ids = tuple(a.id for a in articles)
         for position, article in enumerate(articles):
             last = position == len(articles) - 1
-            yield article, _InputMark(raw.source, digest, ids if last else None)
+            yield article, _InputMark(digest, InputDone(raw.source, digest, ids) if last else None)

@@ -15,7 +15,7 @@ from typing import Any
 
 from crosswire.document import Article
 from crosswire.errors import NotFound, Rejection, StoreError
-from crosswire.store.base import StoryRow
+from crosswire.store.base import InputDone, StoryRow
 from crosswire.store.migrations import apply_migrations
 
 
@@ -56,19 +56,27 @@ class SQLiteStore:
 
     def record_input(self, source: str, digest: str, article_ids: list[str]) -> None:
         with self.conn:
-            self.conn.execute(
-                "INSERT OR REPLACE INTO inputs (source, digest, status, article_ids) VALUES (?, ?, 'stored', ?)",
-                (source, digest, json.dumps(article_ids)),
-            )
+            self._write_input(source, digest, article_ids)
+
+    def _write_input(self, source: str, digest: str, article_ids: list[str]) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO inputs (source, digest, status, article_ids) VALUES (?, ?, 'stored', ?)",
+            (source, digest, json.dumps(article_ids)),
+        )
 
     def has_article(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     # -- writing ------------------------------------------------------------------------
 
-    def save_article(self, article: Article, story: StoryRow, terms: dict[str, int]) -> None:
-        """Store the article, its annotations and its story's new state in one transaction."""
+    def save_article(
+        self, article: Article, story: StoryRow, terms: dict[str, int], *, input_done: InputDone | None = None
+    ) -> None:
+        """Store the article, its annotations and its story's new state in one transaction;
+        with ``input_done``, also mark the input it came from as finished, in the same one."""
         with self.conn:
+            if input_done is not None:
+                self._write_input(input_done.source, input_done.digest, list(input_done.article_ids))
             self._write_story(story)
             article.story_id = story.id
             self._write_article(article)
