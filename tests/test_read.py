@@ -117,3 +117,9 @@ def test_quote_without_cue_continues_the_previous_speaker(reader):
 def test_single_scare_quoted_word_is_not_a_quote(reader):
     article = read(reader, 'Officials called the plan "historic" and moved on to other business.')
     assert article.quotes == []
+
+
+def test_quote_opening_with_a_space_is_read(reader):
+    # A quotation mark followed by a space once crashed the quote component (real pages do this).
+    article = read(reader, '" We will rebuild the pier, " Amara Quist said on Friday.')
+    assert [q.speaker for q in article.quotes] == ["Amara Quist"]

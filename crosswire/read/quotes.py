@@ -85,13 +85,10 @@ def _distance(token: Token, start: int, end: int) -> int:
 
 def _sentence_around(doc: Doc, start: int, end: int):
     """The sentence(s) covering the quote; a quote that spans sentences takes all of them."""
-    first = doc.char_span(start, start + 1, alignment_mode="expand")
-    last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
-    if first is None or last is None:
+    quoted = doc.char_span(start, end, alignment_mode="expand")
+    if quoted is None or len(quoted) == 0:  # only whitespace between the marks
         return doc[0:0]
-    sent_start = first[0].sent.start
-    sent_end = last[-1].sent.end
-    return doc[sent_start:sent_end]
+    return doc[quoted[0].sent.start : quoted[-1].sent.end]
 
 
 def _subject(verb: Token) -> Token | None:
