@@ -58,4 +58,4 @@ def extract(paths: Iterable[str], options: Options | None = None) -> Iterator[di
             if isinstance(result, Rejection):
                 yield {"source": result.source, "error": result.reason.value, "detail": result.detail}
             else:
-                yield {**reader(Article.from_cleaned(result)).to_record(), "source": result.source}
+                yield reader(Article.from_cleaned(result)).to_record()

@@ -26,9 +26,6 @@ class Span:
     start: int
     end: int
 
-    def text_of(self, text: str) -> str:
-        return text[self.start : self.end]
-
 
 @dataclass
 class Caption:
@@ -126,12 +123,6 @@ class Article:
     @classmethod
     def from_cleaned(cls, cleaned: Cleaned) -> "Article":
         return cls(text=cleaned.text, meta=cleaned)
-
-    def sentence_at(self, offset: int) -> Span | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return None
 
     def to_record(self) -> dict[str, Any]:
         """The export shape documented in docs/schema.md. Add fields; never rename them."""
