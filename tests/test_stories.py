@@ -31,7 +31,7 @@ def article(text: str, published: str | None, actor: str | None = None) -> Artic
 
 
 def add(store, a: Article, options: Options) -> int:
-    story, terms = assign_story(a, store, options)
+    story, terms = assign_story(a, store, options, corpus_size=store.article_count())
     store.save_article(a, story, terms)
     return story.id
 
@@ -71,7 +71,7 @@ def test_the_same_subject_months_apart_is_a_new_story(fresh_db):
 def test_label_names_actors_and_topic_words_not_dates(fresh_db):
     with open_store(fresh_db) as store:
         a = article(FERRY + " It happened on Monday in March.", "2025-03-24", "Kelvaro Islands")
-        story, _ = assign_story(a, store, Options())
+        story, _ = assign_story(a, store, Options(), corpus_size=store.article_count())
     assert story.label.startswith("Kelvaro Islands: ")
     assert "ferry" in story.label
     assert "monday" not in story.label and "march" not in story.label

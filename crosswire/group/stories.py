@@ -58,10 +58,15 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(weight * b.get(term, 0.0) for term, weight in a.items())
 
 
-def assign_story(article: Article, store: Store, options: Options) -> tuple[StoryRow, Counter[str]]:
-    """The story ``article`` belongs to (updated to include it), and the article's terms."""
+def assign_story(
+    article: Article, store: Store, options: Options, *, corpus_size: int
+) -> tuple[StoryRow, Counter[str]]:
+    """The story ``article`` belongs to (updated to include it), and the article's terms.
+
+    ``corpus_size`` is the number of articles stored so far (the IDF's N); the caller keeps
+    it, since counting rows for every article would grow with the store."""
     counts = article_terms(article)
-    vector = tfidf(counts, store.term_df(list(counts)), store.article_count())
+    vector = tfidf(counts, store.term_df(list(counts)), corpus_size)
     date = article.meta.published or article.meta.published_estimate
     best, best_score = None, options.story_threshold
     for story in store.candidate_stories(date, options.story_window_days):

@@ -60,13 +60,15 @@ def ingest(
     options = options or Options()
     report = IngestReport()
     reader = Reader(options)
+    corpus_size = store.article_count()
     for article, mark in reader.pipe(_new_articles(paths, store, options, report)):
         if isinstance(article, Rejection):
             report.rejected.append(article)
             store.record_rejection(article, mark.digest)
             continue
-        story, terms = assign_story(article, store, options)
+        story, terms = assign_story(article, store, options, corpus_size=corpus_size)
         store.save_article(article, story, terms, input_done=mark.done)
+        corpus_size += 1
         report.stored.append(article.id)
         if progress:
             progress(article.meta.source or "")
