@@ -99,7 +99,65 @@ class Quote:
     cue: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
-    kind: str = "direct"
+    kind: str = "direct"  # direct | partial | indirect
+    venue: str | None = None  # where it was said: "NPR", "a White House briefing"
+    speaker_id: str | None = None  # the registry actor id of the speaker, when linked
+
+
+@dataclass
+class SourceCited:
+    """An attribution the article leans on: an outlet, an official, a document.
+
+    ``chain`` runs from the article's own outlet to the deepest source named, e.g.
+    ``["Global Dispatches", "The New York Times", "US government intelligence reports"]``.
+    ``start``/``end`` cover the sentence that makes the attribution.
+    """
+
+    name: str
+    kind: str  # outlet | official | anonymous_official | document | person | organization
+    chain: list[str]
+    start: int
+    end: int
+    actor_id: str | None = None
+    cue: str | None = None
+
+
+@dataclass
+class TimeExpression:
+    """A time expression normalised against the publication date (or a flagged estimate).
+
+    ``value`` is an ISO-8601-style string at the expression's own ``granularity``:
+    ``2023-09-05`` (day), ``2023-W37`` (week), ``2023-09`` (month), ``2019`` (year),
+    ``P3W`` (a duration). ``None`` when it cannot be anchored.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    granularity: str  # time | day | week | month | quarter | season | year | decade | duration | set | unknown
+    kind: str = "DATE"  # TimeML type: DATE | TIME | DURATION | SET
+    anchor: str | None = None  # the date it was resolved against
+    estimated: bool = False  # True when the anchor was an estimate, not the printed date
+
+
+@dataclass
+class Claim:
+    """A sentence-level claim with the certainty status its cue decides.
+
+    ``start``/``end`` cover the claim's sentence; ``cue_start``/``cue_end`` the cue
+    ("reportedly", "might", "denied") that decided ``status``, or ``None`` for plain
+    assertions. ``sources`` are the names of the sources the sentence attributes it to.
+    """
+
+    text: str
+    status: str  # asserted | reported | expected | possible | inferred | denied | conditional | opinion
+    start: int
+    end: int
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    sources: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -112,6 +170,9 @@ class Article:
     sentences: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    sources_cited: list[SourceCited] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     story_id: int | None = None
     # Stage bookkeeping: names of the components that have run (see crosswire.pipeline).
     done: list[str] = field(default_factory=list)
@@ -154,10 +215,10 @@ class Article:
                 }
                 for e in self.entities
             ],
-            "quotes": [
-                {"speaker": q.speaker, "text": q.text, "start": q.start, "end": q.end, "cue": q.cue, "kind": q.kind}
-                for q in self.quotes
-            ],
+            "quotes": [asdict(q) for q in self.quotes],
+            "sources_cited": [asdict(s) for s in self.sources_cited],
+            "times": [asdict(t) for t in self.times],
+            "claims": [asdict(c) for c in self.claims],
         }
 
 

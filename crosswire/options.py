@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from crosswire.errors import OptionsError
 
-DEFAULT_COMPONENTS = ("sentences", "entities", "quotes")
+DEFAULT_COMPONENTS = ("sentences", "entities", "quotes", "times", "sources", "claims")
 
 
 @dataclass(frozen=True, kw_only=True)

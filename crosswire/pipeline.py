@@ -22,7 +22,10 @@ from crosswire.options import Options
 from crosswire.read.actors import Registry, load_registry
 from crosswire.read.entities import find_entities
 from crosswire.read.nlp import load_nlp
+from crosswire.read.claims import find_claims
 from crosswire.read.quotes import find_quotes
+from crosswire.read.sources import find_sources
+from crosswire.read.time import find_times
 
 
 @dataclass(frozen=True)
@@ -123,3 +126,18 @@ def _entities(context: Context, article: Article, doc: Doc) -> None:
 @component("quotes", requires=("sentences", "entities"), assigns=("quotes",))
 def _quotes(context: Context, article: Article, doc: Doc) -> None:
     find_quotes(article, doc)
+
+
+@component("times", requires=("sentences",), assigns=("times",))
+def _times(context: Context, article: Article, doc: Doc) -> None:
+    find_times(article, doc)
+
+
+@component("sources", requires=("sentences", "entities", "quotes"), assigns=("sources_cited",))
+def _sources(context: Context, article: Article, doc: Doc) -> None:
+    find_sources(article, doc)
+
+
+@component("claims", requires=("sentences", "sources_cited"), assigns=("claims",))
+def _claims(context: Context, article: Article, doc: Doc) -> None:
+    find_claims(article, doc)

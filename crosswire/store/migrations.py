@@ -115,3 +115,54 @@ def _initial(conn: sqlite3.Connection) -> None:
         CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
         """
     )
+
+
+@migration("0002_quote_venues_sources_times_claims")
+def _reading_layer(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        ALTER TABLE quotes ADD COLUMN venue TEXT;
+        ALTER TABLE quotes ADD COLUMN speaker_id TEXT;
+        ALTER TABLE quotes ADD COLUMN speaker_start INTEGER;
+        ALTER TABLE quotes ADD COLUMN speaker_end INTEGER;
+        CREATE TABLE sources_cited (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            chain TEXT NOT NULL DEFAULT '[]',            -- JSON list, article outlet first
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            actor_id TEXT,
+            cue TEXT,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE TABLE time_expressions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            value TEXT,
+            granularity TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            anchor TEXT,
+            estimated INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE TABLE claims (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            cue TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            sources TEXT NOT NULL DEFAULT '[]',          -- JSON list of source names
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX claims_status ON claims(status);
+        """
+    )

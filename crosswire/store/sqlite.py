@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from crosswire.document import Article
+from crosswire.document import Article, Claim, Quote, SourceCited, TimeExpression
 from crosswire.errors import NotFound, Rejection, StoreError
 from crosswire.store.base import InputDone, StoryRow
 from crosswire.store.migrations import apply_migrations
@@ -127,9 +128,26 @@ class SQLiteStore:
                 "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
                 [(article.id, idx, m.start, m.end, m.text, m.label) for m in entity.mentions],
             )
+        for table, rows in (
+            ("quotes", record["quotes"]),
+            ("sources_cited", record["sources_cited"]),
+            ("time_expressions", record["times"]),
+            ("claims", record["claims"]),
+        ):
+            self._insert_layer(table, article.id, rows)
+
+    def _insert_layer(self, table: str, article_id: str, rows: list[dict[str, Any]]) -> None:
+        """Insert one annotation layer's records; list values (chains, sources) go in as JSON."""
+        if not rows:
+            return
+        columns = list(rows[0])
+        marks = ", ".join("?" * (len(columns) + 2))
         self.conn.executemany(
-            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article.id, i, q.speaker, q.text, q.start, q.end, q.cue, q.kind) for i, q in enumerate(article.quotes)],
+            f"INSERT INTO {table} (article_id, idx, {', '.join(columns)}) VALUES ({marks})",
+            [
+                (article_id, idx, *(json.dumps(v) if isinstance(v, list) else v for v in row.values()))
+                for idx, row in enumerate(rows)
+            ],
         )
 
     # -- reading ------------------------------------------------------------------------
@@ -199,25 +217,22 @@ class SQLiteStore:
 
     def _record(self, row: sqlite3.Row) -> dict[str, Any]:
         article_id = row["id"]
-        entities = []
-        for entity in self.conn.execute("SELECT * FROM entities WHERE article_id = ? ORDER BY idx", (article_id,)):
-            mentions = self.conn.execute(
-                "SELECT text, start, end FROM mentions WHERE article_id = ? AND entity_idx = ? ORDER BY start",
-                (article_id, entity["idx"]),
-            )
-            entities.append(
-                {
-                    "name": entity["name"],
-                    "kind": entity["kind"],
-                    "actor_id": entity["actor_id"],
-                    "code": entity["code"],
-                    "role": entity["role"],
-                    "mentions": [dict(m) for m in mentions],
-                }
-            )
-        quotes = self.conn.execute(
-            "SELECT speaker, text, start, end, cue, kind FROM quotes WHERE article_id = ? ORDER BY idx", (article_id,)
-        )
+        mentions: dict[int, list[dict[str, Any]]] = {}
+        for m in self.conn.execute(
+            "SELECT entity_idx, text, start, end FROM mentions WHERE article_id = ? ORDER BY start", (article_id,)
+        ):
+            mentions.setdefault(m["entity_idx"], []).append({"text": m["text"], "start": m["start"], "end": m["end"]})
+        entities = [
+            {
+                "name": e["name"],
+                "kind": e["kind"],
+                "actor_id": e["actor_id"],
+                "code": e["code"],
+                "role": e["role"],
+                "mentions": mentions.get(e["idx"], []),
+            }
+            for e in self.conn.execute("SELECT * FROM entities WHERE article_id = ? ORDER BY idx", (article_id,))
+        ]
         return {
             "id": article_id,
             "url": row["url"],
@@ -235,8 +250,45 @@ class SQLiteStore:
             "text": row["text"],
             "story_id": row["story_id"],
             "entities": entities,
-            "quotes": [dict(q) for q in quotes],
+            "quotes": self._layer("quotes", article_id, QUOTE_FIELDS),
+            "sources_cited": self._layer("sources_cited", article_id, SOURCE_FIELDS, json_fields=("chain",)),
+            "times": self._layer("time_expressions", article_id, TIME_FIELDS, bool_fields=("estimated",)),
+            "claims": self._layer("claims", article_id, CLAIM_FIELDS, json_fields=("sources",)),
         }
+
+    def _layer(
+        self,
+        table: str,
+        article_id: str,
+        fields: tuple[str, ...],
+        *,
+        json_fields: tuple[str, ...] = (),
+        bool_fields: tuple[str, ...] = (),
+    ) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            f"SELECT {', '.join(fields)} FROM {table} WHERE article_id = ? ORDER BY idx", (article_id,)
+        )
+        records = []
+        for row in rows:
+            record = dict(row)
+            for name in json_fields:
+                record[name] = json.loads(record[name])
+            for name in bool_fields:
+                record[name] = bool(record[name])
+            records.append(record)
+        return records
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+# Column order of each annotation table = the dataclass's field order, so records read back
+# exactly as ``Article.to_record`` wrote them.
+QUOTE_FIELDS = _field_names(Quote)
+SOURCE_FIELDS = _field_names(SourceCited)
+TIME_FIELDS = _field_names(TimeExpression)
+CLAIM_FIELDS = _field_names(Claim)
 
 
 def _story_row(row: sqlite3.Row) -> StoryRow:
