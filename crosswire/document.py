@@ -86,6 +86,7 @@ class Entity:
     actor_id: str | None = None
     code: str | None = None  # ISO alpha-3 for countries
     role: str | None = None
+    country: str | None = None  # ISO alpha-3 of the country a person, place or body belongs to
 
 
 @dataclass
@@ -211,6 +212,7 @@ class Article:
                     "actor_id": e.actor_id,
                     "code": e.code,
                     "role": e.role,
+                    "country": e.country,
                     "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in e.mentions],
                 }
                 for e in self.entities

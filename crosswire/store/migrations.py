@@ -121,6 +121,7 @@ def _initial(conn: sqlite3.Connection) -> None:
 def _reading_layer(conn: sqlite3.Connection) -> None:
     conn.executescript(
         """
+        ALTER TABLE entities ADD COLUMN country TEXT;
         ALTER TABLE quotes ADD COLUMN venue TEXT;
         ALTER TABLE quotes ADD COLUMN speaker_id TEXT;
         ALTER TABLE quotes ADD COLUMN speaker_start INTEGER;

@@ -121,8 +121,9 @@ class SQLiteStore:
         )
         for idx, entity in enumerate(article.entities):
             self.conn.execute(
-                "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (article.id, idx, entity.name, entity.kind, entity.actor_id, entity.code, entity.role),
+                "INSERT INTO entities (article_id, idx, name, kind, actor_id, code, role, country)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (article.id, idx, entity.name, entity.kind, entity.actor_id, entity.code, entity.role, entity.country),
             )
             self.conn.executemany(
                 "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
@@ -229,6 +230,7 @@ class SQLiteStore:
                 "actor_id": e["actor_id"],
                 "code": e["code"],
                 "role": e["role"],
+                "country": e["country"],
                 "mentions": mentions.get(e["idx"], []),
             }
             for e in self.conn.execute("SELECT * FROM entities WHERE article_id = ? ORDER BY idx", (article_id,))
