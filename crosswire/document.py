@@ -175,6 +175,10 @@ class Article:
     times: list[TimeExpression] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     story_id: int | None = None
+    # The first-stored article with the same (syndicated) text; the article's own id if none.
+    origin_id: str | None = None
+    # Set by grouping for the store: the MinHash fingerprint (crosswire.group.syndication).
+    fingerprint: Any = field(default=None, repr=False, compare=False)
     # Stage bookkeeping: names of the components that have run (see crosswire.pipeline).
     done: list[str] = field(default_factory=list)
 
@@ -205,6 +209,7 @@ class Article:
             "image_captions": [asdict(c) for c in meta.image_captions],
             "text": self.text,
             "story_id": self.story_id,
+            "origin_id": self.origin_id,
             "entities": [
                 {
                     "name": e.name,

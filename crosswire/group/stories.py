@@ -2,13 +2,23 @@
 
 An article is a TF-IDF vector over its content words plus its linked actors (weighted up,
 since who is involved says more about the story than any one word). A story is the
-centroid of its articles. The article joins the best story within the time window when the
-cosine similarity clears the threshold; otherwise it founds a new story. Document
-frequencies grow with the store, so the grouping is incremental as coverage arrives.
+centroid of its articles. Three things decide where an article goes:
+
+1. A syndicated copy (crosswire.group.syndication) goes where its original went: same text,
+   same story, and it shares the original's ``origin_id``.
+2. Otherwise each candidate story (found through the store's term index, within the date
+   window) scores the cosine similarity to its centroid, discounted by how many days the
+   article lies outside the story's date range: ``exp(-gap / story_decay_days)``. Coverage of
+   one event clusters in time; the same words a week later are more often a new event.
+3. The best score above ``story_threshold`` wins; else the article founds a new story.
+
+Document frequencies grow with the store, so the grouping is incremental as coverage
+arrives. ``benchmarks/stories_allsides.py`` measures it (and its order independence).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter
@@ -16,12 +26,17 @@ from collections import Counter
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from crosswire.document import Article
+from crosswire.group.syndication import COPY_CONTAINMENT, containment, fingerprint
 from crosswire.options import Options
 from crosswire.store.base import Store, StoryRow
 
 WORD = re.compile(r"[a-z][a-z'-]{2,}")
 ACTOR_WEIGHT = 3  # an actor mention counts as this many word occurrences
 CENTROID_TERMS = 300  # keep the centroid small: the strongest terms carry the story
+QUERY_TERMS = 20  # an article looks up candidate stories by its 20 strongest terms
+# Two whole stories merge only on clearly shared content: centroids are smoother than
+# single articles, so a higher bar than the article threshold (AllSides: no loss at 0.3).
+MERGE_THRESHOLD = 0.3
 LABEL_ACTORS = 3
 LABEL_WORDS = 3
 # Words that are frequent in news about anything: they say when, not what.
@@ -63,19 +78,114 @@ def assign_story(
 ) -> tuple[StoryRow, Counter[str]]:
     """The story ``article`` belongs to (updated to include it), and the article's terms.
 
-    ``corpus_size`` is the number of articles stored so far (the IDF's N); the caller keeps
-    it, since counting rows for every article would grow with the store."""
+    Also sets ``article.fingerprint`` and ``article.origin_id`` for the store. ``corpus_size``
+    is the number of articles stored so far (the IDF's N); the caller keeps it, since
+    counting rows for every article would grow with the store."""
     counts = article_terms(article)
     vector = tfidf(counts, store.term_df(list(counts)), corpus_size)
     date = article.meta.published or article.meta.published_estimate
-    best, best_score = None, options.story_threshold
-    for story in store.candidate_stories(date, options.story_window_days):
-        score = cosine(vector, story.vector)
-        if score >= best_score:
-            best, best_score = story, score
-    story = best or StoryRow(id=None, label="", first_date=None, last_date=None)
+    story = _story_of_original(article, store) or _best_story(vector, date, store, options)
+    story = story or StoryRow(id=None, label="", first_date=None, last_date=None)
     _absorb(story, vector, date, article)
     return story, counts
+
+
+def _story_of_original(article: Article, store: Store) -> StoryRow | None:
+    """The story of the article this one is a copy of, setting ``origin_id``; else ``None``."""
+    article.fingerprint = fingerprint(article.text)
+    article.origin_id = article.id
+    if article.fingerprint is None:
+        return None
+    copies = [
+        (containment(article.fingerprint, theirs), origin, story_id)
+        for _, origin, story_id, theirs in store.near_copies(article.fingerprint)
+    ]
+    copies = [c for c in copies if c[0] >= COPY_CONTAINMENT]
+    if not copies:
+        return None
+    _, origin, story_id = max(copies, key=lambda c: (c[0], c[1]))
+    article.origin_id = origin
+    return store.story_row(story_id)
+
+
+def _best_story(vector: dict[str, float], date: str | None, store: Store, options: Options) -> StoryRow | None:
+    query_terms = sorted(vector, key=vector.get, reverse=True)[:QUERY_TERMS]
+    best, best_score = None, options.story_threshold
+    for story in store.candidate_stories(date, options.story_window_days, query_terms):
+        score = cosine(vector, story.vector) * _time_discount(date, story, options.story_decay_days)
+        if score >= best_score:
+            best, best_score = story, score
+    return best
+
+
+def consolidate_stories(store: Store, options: Options, story_ids: set[int]) -> list[tuple[int, int]]:
+    """Merge each of ``story_ids`` with a story it has turned out to be part of.
+
+    Run after an ingest: articles arriving out of date order can found two stories that
+    later coverage bridges (a story's date range grows as it absorbs articles). Two stories
+    merge when their centroids clear ``MERGE_THRESHOLD`` after the time discount between
+    their date ranges. Returns the (kept, merged) id pairs; the older story id is kept.
+    """
+    merges, pending = [], set(story_ids)
+    while pending:
+        story = store.story_row(pending.pop())
+        terms = sorted(story.vector, key=story.vector.get, reverse=True)[:QUERY_TERMS]
+        best, best_score = None, MERGE_THRESHOLD
+        for other in store.candidate_stories(story.first_date, options.story_window_days, terms):
+            if other.id == story.id:
+                continue
+            score = cosine(story.vector, other.vector) * _range_discount(story, other, options.story_merge_decay_days)
+            if score >= best_score:
+                best, best_score = other, score
+        if best is None:
+            continue
+        keep, drop = sorted((story, best), key=lambda s: s.id)
+        store.merge_stories(_merged(keep, drop), drop.id)
+        merges.append((keep.id, drop.id))
+        pending.discard(drop.id)
+        pending.add(keep.id)  # the merged story may now reach further
+    return merges
+
+
+def _merged(keep: StoryRow, drop: StoryRow) -> StoryRow:
+    total = Counter({t: w * keep.size for t, w in keep.vector.items()})
+    total.update({t: w * drop.size for t, w in drop.vector.items()})
+    dates = [d for d in (keep.first_date, keep.last_date, drop.first_date, drop.last_date) if d]
+    merged = StoryRow(
+        id=keep.id,
+        label="",
+        first_date=min(dates, default=None),
+        last_date=max(dates, default=None),
+        vector=_unit(dict(total.most_common(CENTROID_TERMS))),
+        size=keep.size + drop.size,
+    )
+    merged.label = story_label(merged.vector)
+    return merged
+
+
+def _time_discount(date: str | None, story: StoryRow, decay_days: float) -> float:
+    """1 inside the story's date range, decaying with each day outside it (1 when undated)."""
+    if not date or not story.first_date:
+        return 1.0
+    day = _ordinal(date)
+    gap = max(0, _ordinal(story.first_date) - day, day - _ordinal(story.last_date or story.first_date))
+    return math.exp(-gap / decay_days)
+
+
+def _range_discount(a: StoryRow, b: StoryRow, decay_days: float) -> float:
+    """The time discount between two stories' date ranges (0 days when they overlap)."""
+    if not (a.first_date and b.first_date):
+        return 1.0
+    gap = max(
+        0,
+        _ordinal(b.first_date) - _ordinal(a.last_date or a.first_date),
+        _ordinal(a.first_date) - _ordinal(b.last_date or b.first_date),
+    )
+    return math.exp(-gap / decay_days)
+
+
+def _ordinal(iso_date: str) -> int:
+    return dt.date.fromisoformat(iso_date[:10]).toordinal()
 
 
 def _absorb(story: StoryRow, vector: dict[str, float], date: str | None, article: Article) -> None:

@@ -7,9 +7,11 @@ Never edit a migration that has shipped: add a new one.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 
+STORY_INDEX_TERMS = 20  # a story is findable by its 20 strongest centroid terms
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = []
 
 
@@ -167,3 +169,37 @@ def _reading_layer(conn: sqlite3.Connection) -> None:
         CREATE INDEX claims_status ON claims(status);
         """
     )
+
+
+@migration("0003_syndication_and_story_index")
+def _syndication(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        ALTER TABLE articles ADD COLUMN origin_id TEXT;  -- first-stored copy of a syndicated text
+        CREATE INDEX articles_origin ON articles(origin_id);
+        CREATE TABLE fingerprints (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            signature BLOB NOT NULL,                     -- MinHash values, uint32
+            size INTEGER NOT NULL                        -- number of distinct shingles
+        );
+        CREATE TABLE lsh_bands (
+            band TEXT NOT NULL,                          -- "<band number>:<hex of its rows>"
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        );
+        CREATE INDEX lsh_bands_band ON lsh_bands(band);
+        CREATE TABLE story_terms (                       -- inverted index: a story's top terms
+            term TEXT NOT NULL,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            last_date TEXT,
+            weight REAL NOT NULL
+        );
+        CREATE INDEX story_terms_term ON story_terms(term, last_date);
+        CREATE INDEX story_terms_story ON story_terms(story_id);
+        """
+    )
+    # Stories stored before this migration get their index rows from their centroids.
+    for story_id, vector, last_date in conn.execute("SELECT id, vector, last_date FROM stories").fetchall():
+        top = sorted(json.loads(vector).items(), key=lambda item: -item[1])[:STORY_INDEX_TERMS]
+        conn.executemany(
+            "INSERT INTO story_terms VALUES (?, ?, ?, ?)", [(term, story_id, last_date, w) for term, w in top]
+        )

@@ -7,6 +7,7 @@ it or none of it, and re-running resumes where it stopped.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -17,7 +18,10 @@ from typing import Any
 from crosswire.document import Article, Claim, Quote, SourceCited, TimeExpression
 from crosswire.errors import NotFound, Rejection, StoreError
 from crosswire.store.base import InputDone, StoryRow
-from crosswire.store.migrations import apply_migrations
+from crosswire.group.syndication import Fingerprint
+from crosswire.store.migrations import STORY_INDEX_TERMS, apply_migrations
+
+MAX_CANDIDATES = 50  # stories scored per article: the best by shared index weight
 
 
 class SQLiteStore:
@@ -98,23 +102,37 @@ class SQLiteStore:
                 "UPDATE stories SET label = ?, first_date = ?, last_date = ?, vector = ?, size = ? WHERE id = ?",
                 (*values, story.id),
             )
+            self.conn.execute("DELETE FROM story_terms WHERE story_id = ?", (story.id,))
+        top = sorted(story.vector.items(), key=lambda item: -item[1])[:STORY_INDEX_TERMS]
+        self.conn.executemany(
+            "INSERT INTO story_terms VALUES (?, ?, ?, ?)",
+            [(term, story.id, story.last_date, weight) for term, weight in top],
+        )
 
     def _write_article(self, article: Article) -> None:
         record = article.to_record()
         cursor = self.conn.execute(
             """INSERT INTO articles (id, url, source, outlet, title, subtitle, authors, published,
                    published_estimate, truncated_by_paywall, language, word_count, image_captions,
-                   text, sentences, extractor, story_id)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   text, sentences, extractor, story_id, origin_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 article.id, record["url"], record["source"], record["outlet"], record["title"],
                 record["subtitle"], json.dumps(record["authors"]), record["published"],
                 record["published_estimate"], int(record["truncated_by_paywall"]), record["language"],
                 record["word_count"], json.dumps(record["image_captions"]), article.text,
                 json.dumps([[s.start, s.end] for s in article.sentences]), article.meta.extractor,
-                article.story_id,
+                article.story_id, article.origin_id or article.id,
             ),
         )
+        if article.fingerprint is not None:
+            self.conn.execute(
+                "INSERT INTO fingerprints VALUES (?, ?, ?)",
+                (article.id, article.fingerprint.to_bytes(), article.fingerprint.size),
+            )
+            self.conn.executemany(
+                "INSERT INTO lsh_bands VALUES (?, ?)", [(band, article.id) for band in article.fingerprint.bands]
+            )
         self.conn.execute(
             "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
             (cursor.lastrowid, record["title"] or "", article.text),
@@ -151,6 +169,14 @@ class SQLiteStore:
             ],
         )
 
+    def merge_stories(self, merged: StoryRow, drop_id: int) -> None:
+        """Move story ``drop_id``'s articles into ``merged`` (which keeps its id) and delete it."""
+        with self.conn:
+            self.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (merged.id, drop_id))
+            self.conn.execute("DELETE FROM story_terms WHERE story_id = ?", (drop_id,))
+            self.conn.execute("DELETE FROM stories WHERE id = ?", (drop_id,))
+            self._write_story(merged)
+
     # -- reading ------------------------------------------------------------------------
 
     def article_count(self) -> int:
@@ -164,16 +190,50 @@ class SQLiteStore:
             found.update(self.conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk).fetchall())
         return found
 
-    def candidate_stories(self, date: str | None, window_days: int) -> list[StoryRow]:
-        """Stories whose date range lies within ``window_days`` of ``date`` (all when undated)."""
-        query = "SELECT * FROM stories"
-        params: tuple = ()
+    def candidate_stories(self, date: str | None, window_days: int, terms: list[str]) -> list[StoryRow]:
+        """Stories indexed under any of ``terms`` whose date range lies within ``window_days``
+        of ``date`` (any date when undated), strongest shared weight first, at most
+        ``MAX_CANDIDATES``. The index is on (term, last_date): the cost follows the stories
+        in the window, not the size of the store."""
+        if not terms:
+            return []
+        marks = ",".join("?" * len(terms))
+        query = f"SELECT story_id, sum(weight) AS shared FROM story_terms WHERE term IN ({marks})"
+        params: list = list(terms)
         if date:
-            query += (
-                " WHERE first_date IS NULL OR (date(?) BETWEEN date(first_date, ?) AND date(last_date, ?))"
-            )
-            params = (date, f"-{window_days} days", f"+{window_days} days")
-        return [_story_row(row) for row in self.conn.execute(query, params)]
+            query += " AND (last_date IS NULL OR last_date >= date(?, ?))"
+            params += [date, f"-{window_days} days"]
+        query += " GROUP BY story_id ORDER BY shared DESC LIMIT ?"
+        params.append(MAX_CANDIDATES)
+        ids = [row["story_id"] for row in self.conn.execute(query, params)]
+        if not ids:
+            return []
+        rows = self.conn.execute(f"SELECT * FROM stories WHERE id IN ({','.join('?' * len(ids))})", ids)
+        stories = [_story_row(row) for row in rows]
+        if date:
+            stories = [s for s in stories if _within(date, s.first_date, window_days)]
+        return stories
+
+    def story_row(self, story_id: int) -> StoryRow:
+        row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no story {story_id}")
+        return _story_row(row)
+
+    def near_copies(self, fingerprint: Fingerprint) -> list[tuple[str, str, int, Fingerprint]]:
+        """Stored articles sharing an LSH band with ``fingerprint``: (id, origin id, story id,
+        their fingerprint). The caller decides which are copies."""
+        marks = ",".join("?" * len(fingerprint.bands))
+        rows = self.conn.execute(
+            f"""SELECT a.id, a.origin_id, a.story_id, f.signature, f.size
+                FROM (SELECT DISTINCT article_id FROM lsh_bands WHERE band IN ({marks})) b
+                JOIN articles a ON a.id = b.article_id JOIN fingerprints f ON f.article_id = a.id""",
+            fingerprint.bands,
+        )
+        return [
+            (r["id"], r["origin_id"] or r["id"], r["story_id"], Fingerprint.from_bytes(r["signature"], r["size"]))
+            for r in rows
+        ]
 
     def stories(self) -> list[dict[str, Any]]:
         rows = self.conn.execute(
@@ -251,6 +311,7 @@ class SQLiteStore:
             "image_captions": json.loads(row["image_captions"]),
             "text": row["text"],
             "story_id": row["story_id"],
+            "origin_id": row["origin_id"],
             "entities": entities,
             "quotes": self._layer("quotes", article_id, QUOTE_FIELDS),
             "sources_cited": self._layer("sources_cited", article_id, SOURCE_FIELDS, json_fields=("chain",)),
@@ -291,6 +352,13 @@ QUOTE_FIELDS = _field_names(Quote)
 SOURCE_FIELDS = _field_names(SourceCited)
 TIME_FIELDS = _field_names(TimeExpression)
 CLAIM_FIELDS = _field_names(Claim)
+
+
+def _within(date: str, first_date: str | None, window_days: int) -> bool:
+    """The story did not start more than ``window_days`` after ``date``."""
+    if first_date is None:
+        return True
+    return (dt.date.fromisoformat(first_date) - dt.date.fromisoformat(date)).days <= window_days
 
 
 def _story_row(row: sqlite3.Row) -> StoryRow:
