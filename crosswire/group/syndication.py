@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash
 
-NUM_PERM = 64
-BANDS = 16  # 16 bands of 4 rows: pairs with Jaccard around 0.5 and above are found
+NUM_PERM = 128
+BANDS = 32  # 32 bands of 4 rows: a pair with Jaccard 0.5 shares a band with p = 0.88, 0.6 with p = 0.99
 ROWS = NUM_PERM // BANDS
 SHINGLE_WORDS = 5
 COPY_CONTAINMENT = 0.6
