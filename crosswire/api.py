@@ -6,14 +6,15 @@ For many calls in a row, use ``crosswire.store.open_store`` and the store's meth
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from crosswire.clean import clean_input
-from crosswire.document import Article
+from crosswire.document import Article, Cleaned
 from crosswire.errors import Rejection
-from crosswire.ingest.inputs import iter_inputs
-from crosswire.ingest.job import IngestReport
+from crosswire.ingest.fetch import Fetcher
+from crosswire.ingest.inputs import RawInput, iter_inputs
+from crosswire.ingest.job import IngestReport, Progress
 from crosswire.ingest.job import ingest as _ingest
 from crosswire.options import Options
 from crosswire.pipeline import Reader
@@ -21,8 +22,10 @@ from crosswire.store import open_store
 
 
 def ingest(
-    paths: Iterable[str], *, db: str, options: Options | None = None, progress: Callable[[str], None] | None = None
+    paths: Iterable[str], *, db: str, options: Options | None = None, progress: Progress | None = None
 ) -> IngestReport:
+    """Ingest files, folders and URLs into the store at ``db``; ``progress(report, source)``
+    is called after every stored article, skipped input and rejection."""
     with open_store(db) as store:
         return _ingest(paths, store, options, progress=progress)
 
@@ -48,14 +51,22 @@ def export_records(*, db: str) -> Iterator[dict[str, Any]]:
 
 
 def extract(paths: Iterable[str], options: Options | None = None) -> Iterator[dict[str, Any]]:
-    """Clean and read inputs without storing them: export records plus ``source``,
-    or ``{"source", "error", "detail"}`` for an input that yields no article."""
+    """Clean and read inputs (files, folders, URLs) without storing them: export records
+    (``source`` always set), or ``{"source", "error", "detail"}`` for what yields no article.
+    Streams: one result at a time, however many items a feed or WARC holds."""
     options = options or Options()
     reader = Reader(options)
-    for raw in iter_inputs(paths, max_bytes=options.max_bytes):
-        results = [raw] if isinstance(raw, Rejection) else list(clean_input(raw))
-        for result in results:
-            if isinstance(result, Rejection):
-                yield {"source": result.source, "error": result.reason.value, "detail": result.detail}
-            else:
-                yield reader(Article.from_cleaned(result)).to_record()
+    with Fetcher(options) as fetcher:
+        for raw in iter_inputs(paths, max_bytes=options.max_bytes, fetcher=fetcher):
+            results = [raw] if isinstance(raw, Rejection) else clean_input(raw, fetcher=fetcher)
+            for result in results:
+                if isinstance(result, Rejection):
+                    yield {"source": result.source, "error": result.reason.value, "detail": result.detail}
+                else:
+                    yield _extracted(reader, result, raw)
+
+
+def _extracted(reader: Reader, cleaned: Cleaned, raw: RawInput | Rejection) -> dict[str, Any]:
+    # Every cleaner sets its source, but the contract says "always set": make it so.
+    cleaned.source = cleaned.source or raw.source
+    return reader(Article.from_cleaned(cleaned)).to_record()

@@ -7,12 +7,14 @@ their class in ``crosswire.errors``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import click
+from tqdm import tqdm
 
 from crosswire import api
 from crosswire.errors import CrosswireError
@@ -64,31 +66,49 @@ def main() -> None:
     """
 
 
+def fetch_options(func: Callable) -> Callable:
+    """Options for URL inputs and feed links, shared by ``ingest`` and ``extract`` (docs/inputs.md)."""
+    options = [
+        click.option("--fetch-links", is_flag=True, help="Fetch the pages of feed items that lack full content (always done for a feed given as a URL)."),
+        click.option("--allow-private", is_flag=True, help="Let URLs reach private, loopback and link-local addresses (refused by default)."),
+        click.option("--timeout", "fetch_timeout", type=float, default=Options.fetch_timeout, show_default=True, help="Seconds to wait for a server to connect or send."),
+        click.option("--user-agent", default=None, help="The User-Agent header to send (default names crosswire)."),
+    ]
+    return functools.reduce(lambda f, option: option(f), reversed(options), func)
+
+
+def _options(*, actor_files=(), fetch_links=False, allow_private=False, fetch_timeout=Options.fetch_timeout, user_agent=None) -> Options:
+    settings = {"user_agent": user_agent} if user_agent else {}
+    return Options(actor_files=tuple(actor_files), fetch_links=fetch_links, allow_private=allow_private,
+                   fetch_timeout=fetch_timeout, **settings)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @json_option
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra actor registry YAML (repeatable).")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any input is rejected, not only when one fails.")
-@click.option("--quiet", is_flag=True, help="No progress output.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@fetch_options
 @domain_errors
-def ingest(paths, db, as_json, actor_files, strict, quiet) -> None:
-    """Ingest files and folders (.html, .htm, .txt, .rss, .jsonl, and .gz of them).
+def ingest(paths, db, as_json, actor_files, strict, quiet, **fetching) -> None:
+    """Ingest files, folders and URLs: .html, .txt, .warc, RSS/Atom, .jsonl (and .gz of them).
 
     Every input ends either stored or listed with its reason. Re-running is idempotent.
+    URLs are fetched politely and never from private addresses (see docs/inputs.md).
 
     \b
-    Example:
+    Examples:
       crosswire ingest examples/corpus --db news.db
+      crosswire ingest crawl.warc.gz https://news.example/feed.xml
     """
-    options = Options(actor_files=tuple(actor_files))
-    show = None if quiet or as_json else _progress_printer()
-    report = api.ingest(paths, db=db, options=options, progress=show)
+    options = _options(actor_files=actor_files, **fetching)
+    with _progress_bar(enabled=not quiet and sys.stderr.isatty()) as show:
+        report = api.ingest(paths, db=db, options=options, progress=show)
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
     else:
-        if show:
-            click.echo("", err=True)
         click.echo(f"stored {len(report.stored)} articles, skipped {report.skipped} inputs already ingested, rejected {len(report.rejected)}", err=True)
         for rejection in report.rejected:
             click.echo(f"  rejected {rejection}", err=True)
@@ -96,15 +116,22 @@ def ingest(paths, db, as_json, actor_files, strict, quiet) -> None:
         sys.exit(EXIT_REJECTED)
 
 
-def _progress_printer() -> Callable[[str], None]:
-    count = 0
+@contextlib.contextmanager
+def _progress_bar(*, enabled: bool) -> Iterator[Callable | None]:
+    """A bar on stderr counting what the ingest has done so far: stored, skipped, rejected."""
+    if not enabled:  # a pipe or a log file gets the summary only, not a stream of redraws
+        yield None
+        return
+    bar = tqdm(unit=" items", file=sys.stderr, dynamic_ncols=True, leave=False, mininterval=0.2)
 
-    def show(source: str) -> None:
-        nonlocal count
-        count += 1
-        click.echo(f"\r[{count}] {source[-70:]:<70}", nl=False, err=True)
+    def show(report, source: str) -> None:
+        bar.set_postfix_str(f"stored {len(report.stored)}, skipped {report.skipped}, rejected {len(report.rejected)}", refresh=False)
+        bar.update(1)
 
-    return show
+    try:
+        yield show
+    finally:
+        bar.close()
 
 
 @main.command()
@@ -207,15 +234,17 @@ def export(db, fmt, output) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, default=True, help="One JSON object per line (the default).")
+@fetch_options
 @domain_errors
-def extract(paths, as_json) -> None:
-    """Print the cleaned, read article(s) in PATHS without storing anything.
+def extract(paths, as_json, **fetching) -> None:
+    """Print the cleaned, read article(s) in PATHS (files, folders or URLs) without storing anything.
 
     \b
-    Example:
+    Examples:
       crosswire extract page.html --json
+      crosswire extract https://news.example/2024/09/story.html
     """
-    for item in api.extract(paths):
+    for item in api.extract(paths, _options(**fetching)):
         click.echo(json.dumps(item, ensure_ascii=False))
 
 

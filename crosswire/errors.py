@@ -25,11 +25,22 @@ class Reason(str, enum.Enum):
     MALFORMED = "malformed"  # a feed or record that cannot be parsed
     NOT_FOUND = "not_found"  # a path that does not exist
     FAILED = "failed"  # an unexpected error in a stage; the message says which
+    FETCH_FAILED = "fetch_failed"  # a URL that could not be fetched (network, timeout, HTTP error)
+    BLOCKED_ADDRESS = "blocked_address"  # a URL on a private, loopback or reserved address (not allowed)
 
 
 # Reasons that mean "something went wrong", as opposed to "nothing to do". Only these make
-# the ingest exit non-zero (without --strict).
-FAILURES = {Reason.UNDECODABLE, Reason.TRUNCATED, Reason.MALFORMED, Reason.NOT_FOUND, Reason.FAILED}
+# the ingest exit non-zero (without --strict). A blocked address counts: the user asked for
+# a URL that was not fetched, and must pass --allow-private (or fix the feed) to get it.
+FAILURES = {
+    Reason.UNDECODABLE,
+    Reason.TRUNCATED,
+    Reason.MALFORMED,
+    Reason.NOT_FOUND,
+    Reason.FAILED,
+    Reason.FETCH_FAILED,
+    Reason.BLOCKED_ADDRESS,
+}
 
 
 @dataclass(frozen=True)

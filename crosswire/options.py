@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from crosswire import __version__
 from crosswire.errors import OptionsError
 
-DEFAULT_COMPONENTS = ("sentences", "entities", "quotes", "times", "sources", "claims")
+DEFAULT_COMPONENTS = ("sentences", "entities", "quotes", "times", "sources", "claims", "events")
 # Sites should know what is asking (docs/inputs.md); the user can name themselves instead.
 DEFAULT_USER_AGENT = f"crosswire/{__version__} (news-intelligence tool; python-httpx)"
 

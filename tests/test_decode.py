@@ -126,3 +126,42 @@ def test_ascii_page_declaring_utf16_is_read_as_utf8(declared: str) -> None:
     text = f'<html><meta charset="{declared}"><p>Harbour news today!!</p></html>'
     for page in (text, text + " "):  # both byte-length parities
         assert decode_bytes(page.encode("ascii")) == page
+
+
+# --- UTF-16 saved without a byte-order mark ------------------------------------------------
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<html><body><p>Caf\xe9 \u201cquoted\u201d \u2014 news from Z\xfcrich</p></body></html>",
+        "\u041f\u043e\u0440\u0442 \u0410\u043c\u0441\u0435\u043b\u044c, \u043d\u043e\u0432\u043e\u0441\u0442\u0438 \u0434\u043d\u044f. " * 20,
+    ],
+    ids=["latin", "cyrillic"],
+)
+def test_utf16_without_bom_is_text_not_binary(codec: str, text: str) -> None:
+    data = text.encode(codec)
+    assert not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and b"\x00" in data
+    assert decode_bytes(data) == text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x01\x00\x02\x00\x03\x00" * 200,  # NULs in one column, but control characters
+        bytes(range(256)) * 16,  # NULs everywhere
+        b"<p>x</p>\x00" * 100,  # NULs in both columns
+        "<p>odd length</p>".encode("utf-16-le") + b"\x00",
+    ],
+    ids=["controls", "all-bytes", "both-columns", "odd-length"],
+)
+def test_nul_patterns_that_are_not_utf16_stay_binary(data: bytes) -> None:
+    with pytest.raises(InputRejected) as info:
+        decode_bytes(data)
+    assert info.value.reason is Reason.BINARY
+
+
+def test_declared_charset_from_a_header_decodes_a_page_without_meta() -> None:
+    text = "<p>\u201cIt\u2019s the caf\xe9,\u201d said Ren\xe9e.</p>"
+    assert decode_bytes(text.encode("cp1252"), declared="windows-1252") == text

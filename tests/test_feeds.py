@@ -136,7 +136,7 @@ def test_billion_laughs_does_not_expand() -> None:
 
 
 def test_feed_text_that_names_a_file_is_not_opened(tmp_path: Path) -> None:
-    # feedparser.parse(str) opens a string that names a file (and fetches one that is a URL).
+    # Some parsers (feedparser did) open a str that names a file, and fetch one that is a URL.
     other = tmp_path / "elsewhere.rss"
     other.write_text(rss(item(title="Secret other feed")), encoding="utf-8")
     results = list(read_feed(str(other), source="innocent.rss"))
@@ -265,3 +265,138 @@ def test_jsonl_non_string_fields_are_ignored_not_a_crash() -> None:
 @pytest.mark.parametrize("html", ["<!DOCTYPE html>", "<html></html>", "<!-- only a comment -->"])
 def test_fragment_text_of_contentless_markup_is_empty(html: str) -> None:
     assert fragment_text(html) == ""
+
+
+# --- items that link to their pages; dialects; streaming edge cases -------------------------
+
+
+def _page(link: str, source: str) -> Cleaned:
+    return Cleaned(text="\n\n".join(PARAGRAPHS), title="Page headline", authors=["Page Author"], outlet="Page Site",
+                   published="2024-09-01", url=link, language="fr", source=source, extractor="html")
+
+
+def test_item_without_content_follows_its_link_and_item_fields_win() -> None:
+    asked = []
+
+    def follow(link: str, source: str) -> Cleaned:
+        asked.append((link, source))
+        return _page(link, source)
+
+    [cleaned] = list(read_feed(rss(item(content=None)), source="f.rss", follow=follow))
+    assert asked == [("https://valley-ledger.example/bridge", "f.rss#item0")]
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+    assert (cleaned.title, cleaned.authors, cleaned.published) == ("Millbrook shuts river bridge", ["Jane Doe"], "2024-09-17")
+    assert cleaned.outlet == "The Valley Ledger"
+    assert cleaned.language == "fr"  # the page's own language is more specific than the channel's
+    assert cleaned.source == "f.rss#item0"
+
+
+def test_item_with_full_content_is_not_fetched() -> None:
+    def follow(link: str, source: str) -> Cleaned:
+        raise AssertionError("must not fetch an item that has its content")
+
+    [cleaned] = list(read_feed(rss(item()), source="f.rss", follow=follow))
+    assert isinstance(cleaned, Cleaned) and cleaned.extractor == "feed"
+
+
+def test_followed_link_failure_is_that_items_reason() -> None:
+    def follow(link: str, source: str) -> Rejection:
+        return Rejection(source, Reason.FETCH_FAILED, f"HTTP 404 from {link}")
+
+    first, second = list(read_feed(rss(item(content=None) + item(title="Has content")), source="f.rss", follow=follow))
+    assert isinstance(first, Rejection) and first.reason is Reason.FETCH_FAILED and first.source == "f.rss#item0"
+    assert isinstance(second, Cleaned)
+
+
+def test_item_without_content_or_link() -> None:
+    feed = rss("<item><title>Only a title</title><description>Short.</description></item>")
+    [result] = list(read_feed(feed, source="f.rss", follow=_page))
+    assert isinstance(result, Rejection) and result.reason is Reason.NOT_AN_ARTICLE
+
+
+def test_rss_1_0_rdf_items() -> None:
+    feed = f"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel rdf:about="https://ledger.example/"><title>The Valley Ledger</title><dc:language>en</dc:language></channel>
+<item rdf:about="https://ledger.example/bridge"><title>Bridge</title><link>https://ledger.example/bridge</link>
+<dc:creator>Jane Doe</dc:creator><dc:date>2024-09-17T08:30:00+02:00</dc:date>
+<content:encoded><![CDATA[{BODY_HTML}]]></content:encoded></item></rdf:RDF>"""
+    [cleaned] = list(read_feed(feed, source="l.rdf"))
+    assert isinstance(cleaned, Cleaned)
+    assert (cleaned.title, cleaned.authors, cleaned.published, cleaned.outlet) == ("Bridge", ["Jane Doe"], "2024-09-17", "The Valley Ledger")
+
+
+def test_atom_xhtml_content_and_alternate_link() -> None:
+    feed = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB"><title>Millbrook Echo</title>
+<entry><title>Bridge</title><link rel="self" href="https://echo.example/api/1"/><link href="https://echo.example/b"/>
+<published>2024-09-18T10:00:00Z</published><updated>2024-09-19T10:00:00Z</updated>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">{BODY_HTML}</div></content></entry></feed>"""
+    [cleaned] = list(read_feed(feed, source="e.atom"))
+    assert isinstance(cleaned, Cleaned)
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+    assert (cleaned.url, cleaned.published, cleaned.language) == ("https://echo.example/b", "2024-09-18", "en")
+
+
+def test_html_entities_and_rss_author_email() -> None:
+    feed = rss(item(title="Caf&eacute; &amp; bridge&nbsp;news", creators=())).replace(
+        "<pubDate>", "<author>jane@valley-ledger.example (Jane Doe)</author><pubDate>")
+    [cleaned] = list(read_feed(feed, source="f.rss"))
+    assert cleaned.title == "Caf\xe9 & bridge news"
+    assert cleaned.authors == ["Jane Doe"]
+
+
+def test_scripts_in_content_are_not_text() -> None:
+    html = BODY_HTML + "<script>var tracker = 'quokka';</script><style>p { color: red }</style>"
+    [cleaned] = list(read_feed(rss(item(content=html)), source="f.rss"))
+    assert "quokka" not in cleaned.text and "color" not in cleaned.text
+
+
+def test_feed_cut_mid_item_keeps_the_whole_items_and_says_truncated() -> None:
+    feed = rss(item() + item(title="Second") + item(title="Third"))
+    cut = feed[: feed.index("Third") + 40]
+    results = list(read_feed(cut, source="cut.rss"))
+    assert [type(r) for r in results] == [Cleaned, Cleaned, Rejection]
+    assert results[-1].reason is Reason.TRUNCATED and results[-1].source == "cut.rss"
+
+
+def test_external_entity_is_refused() -> None:
+    feed = ('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>'
+            + rss(item(title="&xxe;")).split("?>", 1)[1])
+    [result] = list(read_feed(feed, source="x.rss"))
+    assert isinstance(result, Rejection) and result.reason is Reason.MALFORMED
+
+
+def test_entity_word_inside_content_is_not_a_declaration() -> None:
+    html = BODY_HTML + "<p>XML lets a DTD say &lt;!ENTITY name ...&gt;, which feeds never need.</p>"
+    [cleaned] = list(read_feed(rss(item(content=html)), source="f.rss"))
+    assert isinstance(cleaned, Cleaned) and "<!ENTITY" in cleaned.text
+
+
+def test_cli_extract_jsonl_keeps_url_and_sets_source(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from crosswire.cli import main
+
+    path = tmp_path / "export.jsonl"
+    path.write_text(_jsonl(json.dumps(TEXT_RECORD), json.dumps({"title": "no body"})))
+    result = CliRunner().invoke(main, ["extract", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    article, missing = [json.loads(line) for line in result.output.splitlines()]
+    assert article["url"] == TEXT_RECORD["url"] and article["source"] == f"{path}#record0"
+    assert (article["title"], article["outlet"], article["published"]) == (TEXT_RECORD["title"], "The Valley Ledger", "2024-09-17")
+    assert missing == {"source": f"{path}#record1", "error": "not_an_article", "detail": "record has neither html nor text"}
+
+
+def test_entity_declaration_after_a_comment_holding_a_tag_is_still_refused() -> None:
+    feed = ('<?xml version="1.0"?><!-- <rss> --><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">]>'
+            + rss(item(title="&a;")).split("?>", 1)[1])
+    [result] = list(read_feed(feed, source="x.rss"))
+    assert isinstance(result, Rejection) and result.reason is Reason.MALFORMED
+
+
+def test_entity_declaration_quoted_raw_inside_cdata_is_text() -> None:
+    html = BODY_HTML + "<pre><!ENTITY lol \"lol\"></pre>"
+    [cleaned] = list(read_feed(rss(item(content=html)), source="f.rss"))
+    assert isinstance(cleaned, Cleaned)

@@ -15,6 +15,7 @@ import pytest
 
 from crosswire.errors import Reason, Rejection
 from crosswire.ingest.inputs import RawInput, gunzip_capped, iter_inputs, kind_of, read_file
+from crosswire.ingest.kinds import charset_of, kind_of_response
 
 PAGE = b"<html><body><p>The harbour ferry ran late again on Tuesday.</p></body></html>"
 MB = 1024 * 1024
@@ -160,3 +161,63 @@ def test_unreadable_file_is_rejected_and_walk_continues(tmp_path: Path) -> None:
     results = list(iter_inputs([tmp_path], max_bytes=MB))
     assert isinstance(results[0], Rejection) and results[0].reason is Reason.FAILED
     assert isinstance(results[1], RawInput) and results[1].source == str(good)
+
+
+# --- URLs, response kinds, reading small files ------------------------------------------------
+
+
+def test_urls_are_fetched_not_opened_as_paths_and_never_reach_loopback(tmp_path: Path) -> None:
+    # The default fetcher refuses loopback before connecting: no server is needed, none is hit.
+    results = list(iter_inputs(["http://127.0.0.1:9/story.html", "ftp://example.org/a.html"], max_bytes=MB))
+    assert [(r.source, r.reason) for r in results] == [
+        ("http://127.0.0.1:9/story.html", Reason.BLOCKED_ADDRESS),
+        ("ftp://example.org/a.html", Reason.UNSUPPORTED),
+    ]
+
+
+def test_a_path_named_like_a_url_is_still_a_path_when_given_as_path(tmp_path: Path) -> None:
+    odd = tmp_path / "http:" / "x.html"
+    _write(odd, PAGE)
+    [result] = list(iter_inputs([odd], max_bytes=MB))
+    assert isinstance(result, RawInput) and result.source == str(odd)
+
+
+@pytest.mark.parametrize(
+    ("content_type", "url", "head", "kind"),
+    [
+        ("text/html; charset=ISO-8859-1", None, b"", "html"),
+        ("application/xhtml+xml", None, b"", "html"),
+        ("application/rss+xml", None, b"", "feed"),
+        ("application/atom+xml; charset=utf-8", None, b"", "feed"),
+        ("text/xml", None, b"", "feed"),
+        ("text/plain", None, b"", "text"),
+        ("application/x-ndjson", None, b"", "jsonl"),
+        ("application/pdf", "https://x.example/a.html", b"<html>", None),  # a declared type wins
+        ("image/png", None, b"", None),
+        (None, "https://x.example/feed.rss", b"", "feed"),
+        ("application/octet-stream", "https://x.example/a.htm", b"", "html"),
+        (None, "https://x.example/", b'<?xml version="1.0"?>\n<rss version="2.0">', "feed"),
+        (None, "https://x.example/", b"<!-- hi -->\n<!DOCTYPE html><html>", "html"),
+        (None, "https://x.example/", b"%PDF-1.7", None),
+        (None, "https://x.example/crawl.warc", b"WARC/1.0", None),
+    ],
+)
+def test_kind_of_response(content_type, url, head, kind) -> None:
+    assert kind_of_response(content_type, url, head) == kind
+
+
+def test_charset_of_content_type() -> None:
+    assert charset_of('text/html; charset="windows-1252"') == "windows-1252"
+    assert charset_of("text/html") is None and charset_of(None) is None
+
+
+def test_reading_a_small_file_does_not_cost_the_cap(tmp_path: Path) -> None:
+    path = _write(tmp_path / "small.html", PAGE)
+    tracemalloc.start()
+    try:
+        result = read_file(path, max_bytes=64 * MB)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert isinstance(result, RawInput) and result.data == PAGE
+    assert peak < MB

@@ -1,25 +1,29 @@
 """RSS/Atom feeds and JSONL news-API exports: inputs that hold many articles each.
 
 A feed item with full content (``content:encoded`` or Atom ``content``) becomes an article
-directly; an item with only a summary is reported, since fetching linked pages is the
-fetcher's job, not the parser's. A JSONL record follows the mapping in docs/schema.md:
-``url``, ``title``, ``html`` or ``text``, ``published``, ``outlet``, ``authors``.
+directly. An item with only a summary becomes the page it links to when the caller passes
+``follow`` (a fetcher: crosswire/clean/__init__.py decides when fetching is allowed), and is
+reported otherwise; the item's own title, authors and date win over the page's, as a
+JSONL record's fields do. The XML is read item by item by crosswire/clean/feedxml.py; a
+feed that declares XML entities is refused before parsing, so neither "billion laughs"
+expansion nor external entities (XXE) can happen. A JSONL record
+follows the mapping in docs/schema.md: ``url``, ``title``, ``html`` or ``text``,
+``published``, ``outlet``, ``authors``.
 """
 
 from __future__ import annotations
 
 import datetime
-import io
 import json
 import re
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
-import feedparser
+import lxml.etree
 import lxml.html
 
 from crosswire.clean.edges import trim_edges
+from crosswire.clean.feedxml import Channel, FeedError, FeedItem, FeedItems, declares_entities, html_entities_to_characters
 from crosswire.clean.html import clean_html
 from crosswire.clean.names import clean_author_list
 from crosswire.document import Cleaned
@@ -27,39 +31,57 @@ from crosswire.errors import InputRejected, Reason, Rejection
 
 BLOCK_TAGS = ("p", "h2", "h3", "h4", "li", "blockquote", "pre")
 MIN_ITEM_WORDS = 40
-UTF8_XML = {"content-type": "application/xml; charset=utf-8"}
+NOT_TEXT = ("script", "style", "noscript", "template", "iframe", "object", "svg")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+# Fetches the page an item links to: (link, item source) -> the cleaned page or why not.
+Follow = Callable[[str, str], Cleaned | Rejection]
 
-def read_feed(text: str, *, source: str) -> Iterator[Cleaned | Rejection]:
-    # Never the bare string: feedparser fetches a str that looks like a URL and opens one that
-    # names a file. The text is already decoded, so tell it the bytes are UTF-8.
-    parsed = feedparser.parse(io.BytesIO(text.encode("utf-8")), response_headers=UTF8_XML)
-    if not parsed.entries:
-        # No items is still an answer for the report: "every article, or the reason there is none".
-        reason = Reason.MALFORMED if parsed.bozo else Reason.NOT_AN_ARTICLE
-        yield Rejection(source, reason, f"feed: {parsed.get('bozo_exception') or 'no items'}")
+
+def read_feed(text: str, *, source: str, follow: Follow | None = None) -> Iterator[Cleaned | Rejection]:
+    """Every item of an RSS/Atom feed as an article, or the reason it is not one; streamed."""
+    if declares_entities(text):
+        yield Rejection(source, Reason.MALFORMED, "feed declares XML entities; refused (entity expansion, XXE)")
         return
-    outlet = feed_outlet(parsed.feed.get("title"))
-    for index, entry in enumerate(parsed.entries):
-        item_source = f"{source}#item{index}"
-        trimmed = trim_edges(fragment_text(_entry_html(entry)))
-        body = trimmed.text
-        if len(body.split()) < MIN_ITEM_WORDS:
-            yield Rejection(item_source, Reason.NOT_AN_ARTICLE, "feed item without full content")
-            continue
-        yield Cleaned(
-            text=body,
-            title=entry.get("title"),
-            authors=clean_author_list(_entry_authors(entry)),
-            outlet=outlet,
-            published=_struct_date(entry.get("published_parsed") or entry.get("updated_parsed")),
-            url=entry.get("link"),
-            truncated_by_paywall=trimmed.paywalled,
-            language=(parsed.feed.get("language") or "").split("-")[0] or None,
-            source=item_source,
-            extractor="feed",
-        )
+    # The text is already decoded: it goes to the parser as UTF-8, whatever its XML
+    # declaration says, and never as a string that a library might open as a path or URL.
+    items = FeedItems(html_entities_to_characters(text).encode("utf-8"))
+    try:
+        for index, item in enumerate(items):
+            yield _item(item, f"{source}#item{index}", items.channel, follow)
+    except FeedError as error:
+        after = f" after {items.count} items" if items.count else ""
+        yield Rejection(source, Reason.MALFORMED, f"feed: not readable{after}: {error}")
+        return
+    if items.cut:
+        yield Rejection(source, Reason.TRUNCATED, f"feed ends early; its last item after {items.count} whole ones is cut")
+    elif items.count == 0:
+        # No items is still an answer for the report: "every article, or the reason there is none".
+        yield Rejection(source, Reason.NOT_AN_ARTICLE, "feed: no items")
+
+
+def _item(item: FeedItem, source: str, channel: Channel, follow: Follow | None) -> Cleaned | Rejection:
+    trimmed = trim_edges(fragment_text(item.html))
+    if len(trimmed.text.split()) >= MIN_ITEM_WORDS:
+        cleaned = Cleaned(text=trimmed.text, truncated_by_paywall=trimmed.paywalled, url=item.link, source=source, extractor="feed")
+        return _with_item_fields(cleaned, item, channel)
+    if not item.link:
+        return Rejection(source, Reason.NOT_AN_ARTICLE, "feed item without full content or a link")
+    if follow is None:
+        return Rejection(source, Reason.NOT_AN_ARTICLE, f"feed item without full content; its link is fetched only with --fetch-links: {item.link}")
+    page = follow(item.link, source)
+    return page if isinstance(page, Rejection) else _with_item_fields(page, item, channel)
+
+
+def _with_item_fields(cleaned: Cleaned, item: FeedItem, channel: Channel) -> Cleaned:
+    # The feed's structured fields are trusted over what an extractor guessed from a page.
+    cleaned.title = item.title or cleaned.title
+    cleaned.authors = clean_author_list(item.authors) or cleaned.authors
+    cleaned.outlet = feed_outlet(channel.title) or cleaned.outlet
+    cleaned.published = item.published or cleaned.published
+    language = (channel.language or "").split("-")[0].lower() or None
+    cleaned.language = cleaned.language or language  # a page's own lang is more specific
+    return cleaned
 
 
 def read_jsonl(text: str, *, source: str) -> Iterator[Cleaned | Rejection]:
@@ -142,6 +164,7 @@ def fragment_text(html: str) -> str:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (lxml.etree.ParserError, AssertionError):  # "<!DOCTYPE html>", "<html></html>": no content
         return ""
+    lxml.etree.strip_elements(root, *NOT_TEXT, with_tail=False)  # their text is code, not prose
     # Outermost blocks only: a <p> inside a <blockquote> or <li> would otherwise appear twice.
     outermost = [el for el in root.iter(*BLOCK_TAGS) if not any(a.tag in BLOCK_TAGS for a in el.iterancestors())]
     blocks = [" ".join(el.text_content().split()) for el in outermost]
@@ -149,23 +172,8 @@ def fragment_text(html: str) -> str:
     return "\n\n".join(blocks) if blocks else " ".join(root.text_content().split())
 
 
-def _entry_authors(entry: Any) -> list[str]:
-    # feedparser's "author" holds only the last of several dc:creator elements; "authors" all.
-    names = [a.get("name", "") for a in entry.get("authors") or [] if isinstance(a, dict)]
-    return names or [entry.get("author", "")]
-
-
-def _entry_html(entry: Any) -> str:
-    contents = entry.get("content") or []
-    if contents:
-        return max((c.get("value", "") for c in contents), key=len)
-    return entry.get("summary", "")
-
-
 def _normalise_paragraphs(text: str) -> str:
     paragraphs = [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n")]
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def _struct_date(value: time.struct_time | None) -> str | None:
-    return time.strftime("%Y-%m-%d", value) if value else None

@@ -1,8 +1,9 @@
 """Bytes to text: the declared charset when there is one, else the page's own, else sniffed.
 
-Order of trust: a byte-order mark, bytes that are valid non-ASCII UTF-8, the charset the
-caller knows (an HTTP header), the page's ``<meta charset>``, then charset-normalizer's
-guess. Binary input is refused rather than decoded into mojibake.
+Order of trust: a byte-order mark, the NUL-byte pattern of UTF-16 text saved without one,
+bytes that are valid non-ASCII UTF-8, the charset the caller knows (an HTTP header), the
+page's ``<meta charset>``, then charset-normalizer's guess. Binary input is refused rather
+than decoded into mojibake.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ BOMS = [
 ]
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
+UTF16_SAMPLE = 4096  # bytes looked at to tell UTF-16 text from binary
+UTF16_MIN_NULS = 0.1  # share of code units with a NUL high byte: markup is near 1.0, Cyrillic prose ~0.2
+UTF16_MAX_STRAY = 0.02  # NULs allowed in the other byte position (U+0100, U+0200, ... are rare)
+WHITESPACE_CONTROLS = frozenset("\t\n\r\f\v")
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
@@ -40,6 +45,9 @@ def _decode_any(data: bytes, declared: str | None) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return _decode(data, encoding)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if data.startswith(BINARY_SIGNATURES) or b"\x00" in data[:4096]:
         raise InputRejected(Reason.BINARY, "binary content")
     if not data.isascii():
@@ -64,6 +72,34 @@ def _decode_any(data: bytes, declared: str | None) -> str:
     if best is None or best.encoding is None:
         raise InputRejected(Reason.UNDECODABLE, "no encoding fits")
     return _decode(data, best.encoding)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text, if ``data`` is UTF-16 saved without a byte-order mark; else None (not UTF-16).
+
+    Such text is recognisable by its NULs: in markup and Latin-script prose most code units
+    are below U+0100, so one byte of each pair (the odd ones in LE, the even ones in BE) is
+    NUL and the other almost never is. Binary data has NULs everywhere; it fails this test,
+    or else decodes into control characters, and is refused as binary by the caller.
+    """
+    sample = data[: UTF16_SAMPLE - UTF16_SAMPLE % 2] if len(data) >= 2 else b""
+    units = len(sample) // 2
+    if units == 0 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= UTF16_MIN_NULS * units and even <= UTF16_MAX_STRAY * units:
+        encoding = "utf-16-le"
+    elif even >= UTF16_MIN_NULS * units and odd <= UTF16_MAX_STRAY * units:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:  # an odd length or a lone surrogate: not UTF-16 after all
+        return None
+    head = text[:UTF16_SAMPLE]
+    controls = sum(1 for c in head if c < " " and c not in WHITESPACE_CONTROLS)
+    return text if controls <= len(head) // 100 else None
 
 
 def _decode(data: bytes, encoding: str) -> str:
