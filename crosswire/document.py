@@ -162,6 +162,38 @@ class Claim:
 
 
 @dataclass
+class Event:
+    """One coded event, linked to the sentence (``start``/``end``) and trigger it came from.
+
+    ``source``/``target`` are actor names with their codes at the same positions in
+    ``source_codes``/``target_codes`` (ISO alpha-3, a person's country, or ``None``).
+    ``mode`` may join several PLOVER modes with "+" ("military+humanitarian").
+    ``status``: happened | planned | proposed | reported | denied, decided by ``cue``.
+    """
+
+    category: str
+    quad_class: str
+    mode: str | None
+    source: list[str]
+    source_codes: list[str | None]
+    target: list[str]
+    target_codes: list[str | None]
+    what: str | None
+    place: str | None
+    place_code: str | None
+    date: str | None
+    date_precision: str | None
+    date_text: str | None
+    status: str
+    cue: str | None
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    start: int
+    end: int
+
+
+@dataclass
 class Article:
     """A cleaned article and its annotations. The text is owned here and never rewritten."""
 
@@ -174,6 +206,7 @@ class Article:
     sources_cited: list[SourceCited] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     story_id: int | None = None
     # The first-stored article with the same (syndicated) text; the article's own id if none.
     origin_id: str | None = None
@@ -226,6 +259,7 @@ class Article:
             "sources_cited": [asdict(s) for s in self.sources_cited],
             "times": [asdict(t) for t in self.times],
             "claims": [asdict(c) for c in self.claims],
+            "events": [asdict(e) for e in self.events],
         }
 
 

@@ -23,6 +23,7 @@ from crosswire.read.actors import Registry, load_registry
 from crosswire.read.entities import find_entities
 from crosswire.read.nlp import load_nlp
 from crosswire.read.claims import find_claims
+from crosswire.read.events import find_events
 from crosswire.read.quotes import find_quotes
 from crosswire.read.sources import find_sources
 from crosswire.read.time import find_times
@@ -141,3 +142,8 @@ def _sources(context: Context, article: Article, doc: Doc) -> None:
 @component("claims", requires=("sentences", "sources_cited"), assigns=("claims",))
 def _claims(context: Context, article: Article, doc: Doc) -> None:
     find_claims(article, doc)
+
+
+@component("events", requires=("sentences", "entities", "times"), assigns=("events",))
+def _events(context: Context, article: Article, doc: Doc) -> None:
+    article.events = find_events(article, doc)

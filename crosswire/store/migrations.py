@@ -203,3 +203,38 @@ def _syndication(conn: sqlite3.Connection) -> None:
         conn.executemany(
             "INSERT INTO story_terms VALUES (?, ?, ?, ?)", [(term, story_id, last_date, w) for term, w in top]
         )
+
+
+@migration("0004_events")
+def _events(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE events (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            category TEXT NOT NULL,                      -- PLOVER category
+            quad_class TEXT NOT NULL,
+            mode TEXT,
+            source TEXT NOT NULL DEFAULT '[]',           -- JSON lists: actor names and codes
+            source_codes TEXT NOT NULL DEFAULT '[]',
+            target TEXT NOT NULL DEFAULT '[]',
+            target_codes TEXT NOT NULL DEFAULT '[]',
+            what TEXT,
+            place TEXT,
+            place_code TEXT,
+            date TEXT,
+            date_precision TEXT,
+            date_text TEXT,
+            status TEXT NOT NULL,
+            cue TEXT,
+            trigger TEXT NOT NULL,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX events_category ON events(category);
+        CREATE INDEX events_date ON events(date);
+        """
+    )

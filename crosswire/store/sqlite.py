@@ -15,7 +15,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from crosswire.document import Article, Claim, Quote, SourceCited, TimeExpression
+from crosswire.document import Article, Claim, Event, Quote, SourceCited, TimeExpression
 from crosswire.errors import NotFound, Rejection, StoreError
 from crosswire.store.base import InputDone, StoryRow
 from crosswire.group.syndication import Fingerprint
@@ -152,6 +152,7 @@ class SQLiteStore:
             ("sources_cited", record["sources_cited"]),
             ("time_expressions", record["times"]),
             ("claims", record["claims"]),
+            ("events", record["events"]),
         ):
             self._insert_layer(table, article.id, rows)
 
@@ -317,6 +318,7 @@ class SQLiteStore:
             "sources_cited": self._layer("sources_cited", article_id, SOURCE_FIELDS, json_fields=("chain",)),
             "times": self._layer("time_expressions", article_id, TIME_FIELDS, bool_fields=("estimated",)),
             "claims": self._layer("claims", article_id, CLAIM_FIELDS, json_fields=("sources",)),
+            "events": self._layer("events", article_id, EVENT_FIELDS, json_fields=EVENT_LISTS),
         }
 
     def _layer(
@@ -352,6 +354,8 @@ QUOTE_FIELDS = _field_names(Quote)
 SOURCE_FIELDS = _field_names(SourceCited)
 TIME_FIELDS = _field_names(TimeExpression)
 CLAIM_FIELDS = _field_names(Claim)
+EVENT_FIELDS = _field_names(Event)
+EVENT_LISTS = ("source", "source_codes", "target", "target_codes")
 
 
 def _within(date: str, first_date: str | None, window_days: int) -> bool:
