@@ -87,7 +87,7 @@ def _options(*, actor_files=(), fetch_links=False, allow_private=False, fetch_ti
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @json_option
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra actor registry YAML (repeatable).")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra actor registry, YAML or CSV (repeatable; see docs/actors.md).")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any input is rejected, not only when one fails.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @fetch_options

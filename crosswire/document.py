@@ -84,7 +84,7 @@ class Entity:
     kind: str  # person, country, organization, news_outlet, place, event, other
     mentions: list[Mention] = field(default_factory=list)
     actor_id: str | None = None
-    code: str | None = None  # ISO alpha-3 for countries
+    code: str | None = None  # ISO alpha-3: of the country itself, or of a person's, body's or place's country
     role: str | None = None
     country: str | None = None  # ISO alpha-3 of the country a person, place or body belongs to
 
