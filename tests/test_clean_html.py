@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from crosswire.clean.html import clean_html
+from crosswire.clean.vocabulary import is_paywall_notice
 from crosswire.errors import InputRejected, Reason
 
 PARAGRAPHS = [
@@ -184,3 +185,114 @@ def test_url_argument_gives_outlet_when_page_has_no_site_name() -> None:
     cleaned = clean_html(page, url="https://www.millbrook-echo.example/news/bridge")
     assert cleaned.url == "https://www.millbrook-echo.example/news/bridge"
     assert cleaned.outlet == "millbrook-echo.example"
+
+
+# --- news post-processing: paragraphs, edges, structured metadata ----------------------------------
+def article_page(body: str, head: str = "", title: str = HEADLINE, lang: str = "en") -> str:
+    return f"""<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>{head}</head>
+<body><main><article><h1>{title}</h1>
+{body}
+</article></main></body></html>"""
+
+
+def paragraphs_html(paragraphs: list[str]) -> str:
+    return "\n".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def test_source_line_breaks_inside_a_paragraph_are_not_paragraphs() -> None:
+    # Text straight inside <div>s, wrapped by the page's source at 80 columns.
+    wrapped = "\n".join("<div>\n  " + p.replace(" the ", "\n  the ", 2) + "\n</div>" for p in PARAGRAPHS)
+    cleaned = clean_html(article_page(wrapped))
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+
+
+def test_text_without_spaces_is_counted_and_kept() -> None:
+    # Japanese: no spaces between words, sentences end with "。" (invented text about Millbrook).
+    japanese = [
+        "ミルブルック町議会は火曜日の夜、石の橋脚に深いひびが見つかったため、古い川の橋を大型車両に対して閉鎖することを決めた。",
+        "町長は、製紙工場へ向かうトラックの多くがこの橋を通るため、決定は簡単ではなかったと述べた。",
+        "郡の道路事務所の技術者が今後六週間かけて橋脚を調べ、秋の収穫の前に下流に仮設の橋が開かれる予定だ。",
+    ]
+    cleaned = clean_html(article_page(paragraphs_html(japanese), title="ミルブルック、川の橋を閉鎖", lang="ja"))
+    assert cleaned.text.split("\n\n") == japanese
+
+
+def test_list_closing_the_article_is_kept() -> None:
+    items = [f"Stop {i}: Quarry Lane at the mill gate" for i in range(1, 8)]
+    route = "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    body = paragraphs_html(PARAGRAPHS) + "<p>The detour route:</p>" + route
+    cleaned = clean_html(article_page(body))
+    for item in items:
+        assert item in cleaned.text
+
+
+def test_short_promo_line_closing_the_article_is_trimmed() -> None:
+    body = paragraphs_html(PARAGRAPHS) + "<p>Explore further platypus</p>"
+    cleaned = clean_html(article_page(body))
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+
+
+def test_continue_reading_link_is_not_a_paywall() -> None:
+    body = paragraphs_html(PARAGRAPHS[:2] + ["Continue reading the main story"] + PARAGRAPHS[2:])
+    cleaned = clean_html(article_page(body))
+    assert cleaned.truncated_by_paywall is False
+    assert all(p in cleaned.text for p in PARAGRAPHS)
+
+
+def test_paywall_notice_ends_the_body() -> None:
+    notice = ["Sign in to continue reading this article.", "Plans start at one coin a week."]
+    body = paragraphs_html(PARAGRAPHS[:3] + notice)
+    cleaned = clean_html(article_page(body))
+    assert cleaned.truncated_by_paywall is True
+    assert cleaned.text.split("\n\n") == PARAGRAPHS[:3]
+
+
+def test_table_ruler_rows_are_not_body_text() -> None:
+    table = "<table><tr><th>Pier</th><th>Crack depth</th></tr><tr><td>North</td><td>12 cm</td></tr></table>"
+    cleaned = clean_html(article_page(paragraphs_html(PARAGRAPHS) + table))
+    assert "---" not in cleaned.text
+
+
+def test_json_ld_authors_and_headline() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Millbrook closes its river bridge",'
+          ' "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"},'
+          ' {"@type": "Organization", "name": "Valley Ledger Staff"}]}</script>')
+    cleaned = clean_html(make_page(head=ld))
+    assert cleaned.authors == ["Jane Doe", "John Roe"]
+    assert cleaned.title == "Millbrook closes its river bridge"
+
+
+def test_truncated_json_ld_headline_is_not_the_title() -> None:
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Millbrook shuts river..."}</script>'
+    assert clean_html(make_page(head=ld)).title == HEADLINE
+
+
+def test_site_name_with_tagline_is_removed_from_title() -> None:
+    page = make_page().replace('content="Valley Ledger"', 'content="Valley Ledger - News from the valley"')
+    assert clean_html(page).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("text", "following", "notice"),
+    [
+        ("Subscribe to keep reading this story.", "", True),
+        ("Sign in to continue", "", True),
+        ("This article is for paying subscribers.", "", True),
+        ("Already a subscriber? Log in", "", True),
+        ("Continue reading", "Start your free trial today", True),  # confirmed by the next block
+        ("Continue reading the main story", "", False),  # a link between two halves of an article
+        ("Continue reading", "The council will meet again next week to discuss access to the bridge "
+         "from the eastern bank, where the paper mill has its main gate and its loading yards.", False),
+        ("Subscribe to our newsletter and keep up with every story from the valley.", "", False),
+    ],
+)
+def test_shared_paywall_vocabulary(text: str, following: str, notice: bool) -> None:
+    assert is_paywall_notice(text, following) is notice
+
+
+def test_scrape_and_edges_use_the_shared_vocabulary() -> None:
+    from crosswire.clean import edges, scrape, vocabulary
+
+    assert scrape.PAYWALL_CUES is vocabulary.PAYWALL_CUES
+    assert scrape.ACCESS_CUES is vocabulary.ACCESS_CUES
+    assert edges.is_paywall_notice is vocabulary.is_paywall_notice

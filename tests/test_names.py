@@ -91,3 +91,35 @@ def test_nothing_usable() -> None:
 
 def test_anderson_is_not_split_on_and() -> None:
     assert clean_author_list(["Andrea Anderson"]) == ["Andrea Anderson"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Jane Marie Doe July", "Jane Marie Doe"),  # a date's month left after its digits were dropped
+        ("Jane Doe před", "Jane Doe"),  # a lower-case word after the name ("ago")
+        ("Jane May", "Jane May"),  # a two-word name keeps a surname that is also a month
+        ("Ludwig van Rijn", "Ludwig van Rijn"),  # particles are not trailing junk
+    ],
+)
+def test_byline_tail_trimmed(raw: str, expected: str) -> None:
+    assert clean_author(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["Follow Author", "Rfcmarkup Version", "Ebb Org", "Valley Ledger Com"])
+def test_site_words_are_not_names(raw: str) -> None:
+    assert clean_author(raw) is None
+
+
+def test_same_person_in_capitals_is_one_author() -> None:
+    assert clean_author_list(["Jane Doe", "JANE DOE"]) == ["Jane Doe"]
+
+
+def test_other_credits_are_cut() -> None:
+    assert clean_author_list(["Jane Doe Edited by John Roe"]) == ["Jane Doe"]
+    assert clean_author_list(["Jane Doe, photographs by John Roe"]) == ["Jane Doe"]
+
+
+def test_heading_does_not_shrink_into_a_name() -> None:
+    # scrape.py asks clean_author whether a heading line is a byline: it must stay a heading.
+    assert clean_author("What Millbrook's bridge ban can and can't do") is None

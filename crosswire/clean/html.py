@@ -1,34 +1,36 @@
 """Clean an HTML page: trafilatura finds the body, crosswire adds news-specific metadata.
 
-trafilatura (comments off) does the main-text extraction. On top of it crosswire reads what
-news pages carry and generic extractors leave out or get wrong: the paywall flag, image
-captions with their credits, and author names stripped of "By" and job titles.
+trafilatura (comments off, tables on) does the main-text extraction. On top of it crosswire
+reads what news pages carry and generic extractors leave out or get wrong: paragraphs as the
+page's blocks (not its source lines), the body's clutter edges trimmed (``edges``), the paywall
+flag (``vocabulary``), image captions with their credits, the headline and the authors as the
+page's structured data states them (author names stripped of "By" and job titles, ``names``),
+and the publication date from ``dates`` (never guessed). Measured in benchmarks/extraction.py
+and benchmarks/dates.py.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from urllib.parse import urlparse
 
 import lxml.html
 import trafilatura
+from trafilatura.xml import xmltotxt
 
-from crosswire.clean.edges import trim_edges
+from crosswire.clean.dates import ARTICLE_TYPES, find_published, json_ld, ld_type
+from crosswire.clean.edges import trim_edges, word_count
 from crosswire.clean.names import clean_author_list
+from crosswire.clean.vocabulary import PAYWALL_ATTR, PAYWALL_TEXT
 from crosswire.document import Caption, Cleaned
 from crosswire.errors import InputRejected, Reason
 
-# Words that mark a paywall or metering box, in class/id attributes or in its visible text.
-PAYWALL_ATTR = re.compile(r"paywall|meter(ed)?-?wall|subscriber-only|premium-gate|regwall", re.I)
-PAYWALL_TEXT = re.compile(
-    # Not bare "keep"/"continue": "subscribe ... and keep up with the news" is a newsletter box.
-    r"(subscribe|sign in|log in|start your (free )?trial)\b.{0,40}\b(to continue|to read|reading)"
-    r"|(keep|continue) reading\b.{0,40}\b(subscri|trial|sign in)"
-    r"|already a subscriber",
-    re.I,
-)
 CREDIT_PREFIX = re.compile(r"^\(?\s*(photo|image|picture|credit|image credit|photograph)\s*:\s*", re.I)
 MIN_BODY_WORDS = 40
+WHITESPACE = re.compile(r"\s+")
+TABLE_RULER = re.compile(r"^[\s|:\-]*$")  # "|---|---|" between a table's head and its rows
+SITE_TAGLINE = re.compile(r"\s+[|\-–—:]\s+")
 
 
 def clean_html(html: str, *, source: str | None = None, url: str | None = None) -> Cleaned:
@@ -39,18 +41,18 @@ def clean_html(html: str, *, source: str | None = None, url: str | None = None) 
         html,
         url=url,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         with_metadata=True,
-        # htmldate's extensive search guesses dates from any text on the page; a wrong
-        # date is worse than none, so only structured and visible date markup is used.
+        # The date comes from crosswire.clean.dates; trafilatura's own (htmldate) is not used,
+        # but keep it to the cheap, conservative settings.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    body = (extracted.text or "").strip() if extracted is not None else ""
+    body = _body_text(extracted)
     tree = _parse_tree(html)
-    title = _clean_title(extracted.title, extracted.sitename) if extracted is not None else None
+    title = _headline(tree) or (_clean_title(extracted.title, extracted.sitename) if extracted is not None else None)
     trimmed = trim_edges("\n\n".join(_body_paragraphs(body, title)))
     text = trimmed.text
-    prose = _prose_words(text.split("\n\n") if text else [], tree)
+    prose = _prose_words((extracted.text or "") if extracted is not None else "", text, tree)
     if prose < MIN_BODY_WORDS:
         raise InputRejected(Reason.NOT_AN_ARTICLE, f"{prose} words of body text outside link lists")
     page_url = url or extracted.url
@@ -58,9 +60,9 @@ def clean_html(html: str, *, source: str | None = None, url: str | None = None) 
         text=text,
         title=title,
         subtitle=_subtitle(extracted.description, text) or _dek(trimmed.header, title),
-        authors=clean_author_list([extracted.author or ""]),
+        authors=_authors(tree, extracted.author),
         outlet=extracted.sitename or _outlet_from_url(page_url),
-        published=(extracted.date or None) and extracted.date[:10],
+        published=find_published(tree, url=page_url) if tree is not None else None,
         url=page_url,
         language=_language(tree),
         truncated_by_paywall=trimmed.paywalled or _has_paywall(tree),
@@ -77,34 +79,91 @@ def _parse_tree(html: str) -> lxml.html.HtmlElement | None:
         return None
 
 
+def _body_text(extracted: trafilatura.settings.Document | None) -> str:
+    """trafilatura's text with one line per block. Its plain text keeps the page source's own
+    line breaks inside a paragraph, which would split one paragraph into many lines (and make
+    each a short "line without a full stop" for trim_edges), so whitespace inside blocks is
+    collapsed first; ``<lb/>`` (a ``<br>`` in the page) still breaks the line."""
+    if extracted is None:
+        return ""
+    if extracted.body is None:
+        return (extracted.text or "").strip()
+    for element in extracted.body.iter():
+        if element.tag == "code" or any(a.tag == "code" for a in element.iterancestors()):
+            continue  # preformatted: its line breaks are content
+        # Only text that has words: a whitespace-only tail is how trafilatura separates blocks.
+        if element.text and "\n" in element.text and element.text.strip():
+            element.text = WHITESPACE.sub(" ", element.text)
+        if element.tail and "\n" in element.tail and element.tail.strip():
+            element.tail = WHITESPACE.sub(" ", element.tail)
+    return xmltotxt(extracted.body, False).strip()
+
+
 def _body_paragraphs(body: str, title: str | None) -> list[str]:
     """The body's blocks (trafilatura puts one per line; crosswire joins them with a blank line),
-    without the headline repeated as the first block and without paywall notices."""
-    blocks = [line.strip() for line in body.splitlines() if line.strip()]
+    without the headline repeated as the first block and without a table's ruler rows. Paywall
+    notices are left to ``trim_edges``, which ends the body at one."""
+    blocks = [line.strip() for line in body.splitlines() if line.strip() and not TABLE_RULER.match(line)]
     if blocks and title and _same_text(blocks[0], title):
         blocks = blocks[1:]  # the <h1>: already the title, not body text
-    # A short block with paywall wording is the notice, not prose (long prose may quote it).
-    return [b for b in blocks if not (len(b.split()) < 25 and PAYWALL_TEXT.search(b))]
+    return blocks
 
 
 def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def _prose_words(paragraphs: list[str], tree: lxml.html.HtmlElement | None) -> int:
-    """Words in blocks that are not just a link's text: a page of menus has no prose, however
-    long its link lists (trafilatura falls back to extracting them when there is no article)."""
+def _prose_words(raw: str, text: str, tree: lxml.html.HtmlElement | None) -> int:
+    """Words of the body outside link lists: a page of menus has no prose, however long its link
+    lists (trafilatura falls back to extracting them when there is no article, one link per line
+    of its raw text, which the body may have joined into one paragraph)."""
     links = set() if tree is None else {" ".join(a.text_content().split()) for a in tree.iter("a")}
-    return sum(len(p.split()) for p in paragraphs if " ".join(p.split()) not in links)
+    body = " ".join(text.split())
+    lines = {" ".join(line.split()) for line in raw.splitlines()}
+    link_words = sum(word_count(line) for line in lines if line and line in links and line in body)
+    return max(0, word_count(body) - link_words)
+
+
+def _authors(tree: lxml.html.HtmlElement | None, byline: str | None) -> list[str]:
+    """The article's authors: the people its structured data (JSON-LD) names as authors, which
+    lists every one of them and nothing but names; else trafilatura's byline, cleaned."""
+    listed: list[str] = []
+    if tree is not None:
+        for item in json_ld(tree)[0]:
+            if not ARTICLE_TYPES.search(ld_type(item)):
+                continue
+            people = item.get("author")
+            for person in people if isinstance(people, list) else [people]:
+                if isinstance(person, dict) and "organization" not in ld_type(person).lower():
+                    person = person.get("name")
+                if isinstance(person, str):
+                    listed.append(person)
+    return clean_author_list(listed) or clean_author_list([byline or ""])
 
 
 def _clean_title(title: str | None, sitename: str | None) -> str | None:
     if not title:
         return None
     if sitename:
-        # "Headline | Outlet" or "Headline - Outlet": the outlet is metadata, not title.
-        title = re.sub(rf"\s*[|\-–—:]\s*{re.escape(sitename)}\s*$", "", title, flags=re.I)
+        # "Headline | Outlet" or "Headline - Outlet": the outlet is metadata, not title. The site's
+        # name may carry a tagline the title leaves out ("Outlet - All the news").
+        for name in {sitename, *SITE_TAGLINE.split(sitename)[:1]}:
+            if name.strip():
+                title = re.sub(rf"\s*[|\-–—:]\s*{re.escape(name.strip())}\s*$", "", title, flags=re.I)
     return title.strip() or None
+
+
+def _headline(tree: lxml.html.HtmlElement | None) -> str | None:
+    """The article's headline as its structured data (JSON-LD) states it, unless cut short."""
+    if tree is None:
+        return None
+    for item in json_ld(tree)[0]:
+        headline = item.get("headline")
+        if ARTICLE_TYPES.search(ld_type(item)) and isinstance(headline, str):
+            headline = " ".join(html_lib.unescape(headline).split())
+            if headline and not headline.endswith(("...", "…")):
+                return headline
+    return None
 
 
 def _subtitle(description: str | None, body: str) -> str | None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import dateparser
 
 from crosswire.clean.names import clean_author
+from crosswire.clean.vocabulary import ACCESS_CUES, PAYWALL_CUES  # the paywall vocabulary shared with html and edges
 from crosswire.document import Caption, Cleaned
 from crosswire.errors import InputRejected, Reason
 
@@ -32,8 +33,6 @@ CLUTTER_CUES = re.compile(
     r"image credit|app|advertisement|thanks for reading|facebook|twitter|linkedin|whatsapp)\b|©",
     re.I,
 )
-PAYWALL_CUES = re.compile(r"\b(continue reading|keep reading|to read the full|already a (paid )?subscriber)\b", re.I)
-ACCESS_CUES = re.compile(r"\b(subscri\w*|free trial|sign in|log ?in|access|unlock)\b", re.I)
 CREDIT_LINE = re.compile(r"^\(?\s*(?:(?:image|photo|picture|photograph)\s*(?:credit)?|credit)\s*:\s*(.+?)\s*\)?$", re.I)
 BYLINE = re.compile(r"^(?:written\s+)?by\s+(.+)$", re.I)
 AVATAR = re.compile(r"^(.+?)['’]s avatar$", re.I)
