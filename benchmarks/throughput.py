@@ -6,7 +6,10 @@ The corpus is the raw HTML pages of ../shared/eval/extraction/aeb-dev when prese
 the bundled examples copied N times (each copy made unique so nothing is a duplicate).
 End to end = ingest (decode, clean, read, group, store) into a fresh SQLite file. The
 baseline = spaCy with only tok2vec + ner over the clean texts the end-to-end run stored.
-Machines here are shared and noisy, so the figure that matters is the ratio.
+The reading layer (every crosswire component on top of the full spaCy pipeline, which the
+components need for its parse) is timed over the same texts, and so is the full spaCy
+pipeline alone, so the components' own share shows. Machines here are shared and noisy, so
+the figures that matter are the ratios.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from crosswire.document import Article, Cleaned  # noqa: E402
 from crosswire.ingest.job import ingest  # noqa: E402
+from crosswire.pipeline import Reader  # noqa: E402
 from crosswire.options import Options  # noqa: E402
 from crosswire.read.nlp import load_nlp  # noqa: E402
 from crosswire.store import open_store  # noqa: E402
@@ -78,19 +83,37 @@ def main() -> None:
             started = time.perf_counter()
             report = ingest(paths, store, options)
             end_to_end = time.perf_counter() - started
-            texts = [record["text"] for record in store.iter_articles()]
+            records = list(store.iter_articles())
+        texts = [record["text"] for record in records]
         words = sum(len(t.split()) for t in texts)
         ner_only = [p for p in nlp.pipe_names if p not in ("tok2vec", "ner")]
         started = time.perf_counter()
         for _ in nlp.pipe(texts, disable=ner_only, batch_size=options.batch_size):
             pass
         bare = time.perf_counter() - started
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=options.batch_size):
+            pass
+        full_spacy = time.perf_counter() - started
+        reader = Reader(options)
+        articles = [
+            Article.from_cleaned(Cleaned(text=r["text"], outlet=r["outlet"], published=r["published"])) for r in records
+        ]
+        started = time.perf_counter()
+        for _ in reader.pipe((a, None) for a in articles):
+            pass
+        reading = time.perf_counter() - started
     n = len(texts)
     reasons = Counter(r.reason.value for r in report.rejected)
     print(f"corpus: {args.corpus}, {n} articles stored, {words} words; rejected: {dict(reasons) or 'none'}")
     print(f"end to end:  {n / end_to_end:8.1f} articles/s  ({words / end_to_end:8.0f} words/s)")
     print(f"bare NER:    {n / bare:8.1f} articles/s  ({words / bare:8.0f} words/s)")
+    print(f"full spaCy:  {n / full_spacy:8.1f} articles/s  (tagger, parser, lemmatizer, ner)")
+    print(f"reading:     {n / reading:8.1f} articles/s  (full spaCy + every crosswire component)")
     print(f"ratio end-to-end / bare NER: {bare / end_to_end:.2f}")
+    print(f"ratio reading layer / bare NER: {bare / reading:.2f}")
+    share = max(0.0, reading - full_spacy) / reading
+    print(f"crosswire components' share of reading time: {share:.0%}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from crosswire.clean import clean_input
+from crosswire.compare import StoryView, render_report
+from crosswire.compare import story_view as _story_view
 from crosswire.document import Article, Cleaned
 from crosswire.errors import Rejection
 from crosswire.ingest.fetch import Fetcher
@@ -38,6 +40,17 @@ def stories(*, db: str) -> list[dict[str, Any]]:
 def story(story_id: int, *, db: str) -> dict[str, Any]:
     with open_store(db) as store:
         return store.story(story_id)
+
+
+def story_view(story_id: int, *, db: str) -> StoryView:
+    """The cross-source view of one story: claims x outlets, corroboration, contradictions, tone."""
+    with open_store(db) as store:
+        return _story_view(store, story_id)
+
+
+def report(story_id: int, *, db: str, fmt: str = "md") -> str:
+    """A briefing on one story with footnoted sources, as Markdown (``md``) or a self-contained HTML page."""
+    return render_report(story_view(story_id, db=db), fmt)
 
 
 def article(article_id: str, *, db: str) -> dict[str, Any]:

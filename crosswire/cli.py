@@ -17,6 +17,7 @@ import click
 from tqdm import tqdm
 
 from crosswire import api
+from crosswire.compare import render_story
 from crosswire.errors import CrosswireError
 from crosswire.options import Options
 
@@ -155,7 +156,7 @@ def stories(db, as_json, full) -> None:
         click.echo(f"#{row['id']:<4} {row['articles']:>3} articles  {dates:<24} {row['label']}")
         click.echo(f"      outlets: {', '.join(row['outlets'])}")
         if full:
-            click.echo(_format_story(api.story(row["id"], db=db)) + "\n")
+            click.echo(render_story(api.story_view(row["id"], db=db)) + "\n")
 
 
 @main.command()
@@ -164,30 +165,44 @@ def stories(db, as_json, full) -> None:
 @json_option
 @domain_errors
 def story(story_id, db, as_json) -> None:
-    """Show one story: its articles outlet by outlet, with their quotes.
+    """Show one story across outlets: who reports each claim, how sure, citing whom.
+
+    Prints the outlets side by side, the claim x outlet matrix with corroboration counted
+    over independent origins, the claims only one outlet makes, contradictions, tone and
+    the upstream note.
 
     \b
     Example:
       crosswire story 1
+      crosswire story 1 --json
     """
-    data = api.story(story_id, db=db)
+    view = api.story_view(story_id, db=db)
     if as_json:
-        click.echo(json.dumps(data, indent=2))
+        click.echo(json.dumps(view.to_dict(), indent=2))
         return
-    click.echo(_format_story(data))
+    click.echo(render_story(view))
 
 
-def _format_story(data: dict) -> str:
-    lines = [f"Story #{data['id']}: {data['label']}  ({data['first_date'] or '?'} .. {data['last_date'] or '?'})"]
-    for article in data["articles"]:
-        lines.append("")
-        lines.append(f"  [{article['outlet'] or 'unknown outlet'}] {article['title'] or '(untitled)'}")
-        lines.append(f"    {article['published'] or 'undated'} · {', '.join(article['authors']) or 'no byline'} · id {article['id']}")
-        lead = article["text"].split("\n\n")[0]
-        lines.append(f"    lead: {_shorten(lead, 200)}")
-        for quote in article["quotes"][:3]:
-            lines.append(f"    quote: {quote['speaker'] or 'unattributed'}: “{_shorten(quote['text'], 120)}”")
-    return "\n".join(lines)
+@main.command()
+@click.argument("story_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
+@db_option
+@domain_errors
+def report(story_id, fmt, output, db) -> None:
+    """Write a briefing on one story, every claim footnoted with its sources.
+
+    \b
+    Example:
+      crosswire report 1 --format html -o story-1.html
+    """
+    text = api.report(story_id, db=db, fmt=fmt)
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text)
 
 
 @main.command()

@@ -59,12 +59,28 @@ def test_listing_commands_on_the_corpus(runner, corpus_db):
     stories = json.loads(runner.invoke(main, ["stories", "--json", *db]).output)
     assert stories and all({"id", "label", "outlets", "articles"} <= set(s) for s in stories)
     story = json.loads(runner.invoke(main, ["story", str(stories[0]["id"]), "--json", *db]).output)
-    assert len(story["articles"]) == stories[0]["articles"]
-    article_id = story["articles"][0]["id"]
+    articles = [a for outlet in story["outlets"] for a in outlet["articles"]]
+    assert len(articles) == stories[0]["articles"]
+    assert sorted(o["outlet"] for o in story["outlets"]) == stories[0]["outlets"]
+    assert story["claims"] and all(c["outlets"] for c in story["claims"])
+    article_id = articles[0]["id"]
     article = json.loads(runner.invoke(main, ["article", article_id, "--json", *db]).output)
     assert article["id"] == article_id and article["text"]
     text = runner.invoke(main, ["story", str(stories[0]["id"]), *db]).output
-    assert f"Story #{stories[0]['id']}" in text
+    assert f"Story {stories[0]['id']}:" in text and "CLAIM MATRIX" in text
+
+
+def test_report_writes_markdown_and_html(runner, corpus_db, tmp_path):
+    db = ["--db", str(corpus_db)]
+    story_id = str(json.loads(runner.invoke(main, ["stories", "--json", *db]).output)[0]["id"])
+    markdown = runner.invoke(main, ["report", story_id, *db])
+    assert markdown.exit_code == 0 and markdown.output.startswith("#") and "[^1]" in markdown.output
+    page = tmp_path / "story.html"
+    result = runner.invoke(main, ["report", story_id, "--format", "html", "-o", str(page), *db])
+    assert result.exit_code == 0
+    html = page.read_text()
+    assert html.lstrip().lower().startswith("<!doctype html") and "</html>" in html
+    assert runner.invoke(main, ["report", "9999", *db]).exit_code == 4
 
 
 def test_unknown_ids_exit_with_not_found(runner, corpus_db):
