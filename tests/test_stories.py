@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from crosswire.document import Article, Cleaned, Entity, Mention
 from crosswire.group.stories import article_terms, assign_story, cosine, tfidf
+from crosswire.ingest.job import ingest
 from crosswire.options import Options
 from crosswire.store import open_store
 
@@ -75,3 +77,25 @@ def test_label_names_actors_and_topic_words_not_dates(fresh_db):
     assert story.label.startswith("Kelvaro Islands: ")
     assert "ferry" in story.label
     assert "monday" not in story.label and "march" not in story.label
+
+
+def test_an_undated_article_gets_its_storys_date_as_a_flagged_estimate(tmp_path, fresh_db):
+    summit = (
+        "Kelvaran ferry operators and the Estmark coast guard will meet next week in Port Amsel to "
+        "review the ferry fire, the coast guard said. The ferry Amsel Star burned near Port Amsel, "
+        "and the coast guard rescued 212 passengers from the ferry. Ferry operators want new fire rules."
+    )
+    records = [
+        {"text": summit, "outlet": "Harbor Post", "title": "Ferry fire review next week"},  # undated, first
+        {"text": summit.replace("212", "two hundred and twelve"), "outlet": "Meridian Wire",
+         "title": "Coast guard to review ferry fire", "published": "2025-03-26"},
+    ]
+    feed = tmp_path / "api.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in records))
+    with open_store(fresh_db) as store:
+        ingest([str(feed)], store, Options())
+        undated = next(r for r in store.iter_articles() if r["outlet"] == "Harbor Post")
+    assert undated["published"] is None
+    assert undated["published_estimate"] == "2025-03-26"
+    next_week = next(t for t in undated["times"] if t["text"] == "next week")
+    assert next_week["estimated"] is True and next_week["value"] == "2025-W14"

@@ -25,8 +25,10 @@ from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from crosswire.document import Article
+from crosswire.document import Article, Cleaned, Event, TimeExpression
+from crosswire.errors import NotFound
 from crosswire.group.syndication import COPY_CONTAINMENT, containment, fingerprint
+from crosswire.read.timenorm import normalise
 from crosswire.options import Options
 from crosswire.store.base import Store, StoryRow
 
@@ -86,8 +88,57 @@ def assign_story(
     date = article.meta.published or article.meta.published_estimate
     story = _story_of_original(article, store) or _best_story(vector, date, store, options)
     story = story or StoryRow(id=None, label="", first_date=None, last_date=None)
+    if date is None and story.last_date:
+        estimate_date(article, story.last_date)
     _absorb(story, vector, date, article)
     return story, counts
+
+
+def estimate_undated(store: Store, story_ids: set[int]) -> int:
+    """After a run: give undated articles of ``story_ids`` their story's date as an estimate.
+
+    An undated article that arrived before any dated one of its story got no estimate in
+    ``assign_story``; this pass catches up so the result does not depend on the order of
+    ingestion. Returns the number of articles updated."""
+    updated = 0
+    for story_id in story_ids:
+        try:
+            story = store.story_row(story_id)
+        except NotFound:  # merged away by the merge pass
+            continue
+        if not story.last_date:
+            continue
+        for record in store.undated_articles(story_id):
+            article = Article.from_cleaned(Cleaned(text=record["text"], outlet=record["outlet"]))
+            article.id = record["id"]
+            article.times = [TimeExpression(**t) for t in record["times"]]
+            article.events = [Event(**e) for e in record["events"]]
+            estimate_date(article, story.last_date)
+            store.update_estimate(article)
+            updated += 1
+    return updated
+
+
+def estimate_date(article: Article, estimate: str) -> None:
+    """Give an undated article its story's latest date as a flagged estimate, and re-anchor
+    its relative time expressions (and the event dates read from them) on it.
+
+    The estimate never becomes ``published``; every value resolved from it says
+    ``estimated``. The clause tense is not kept after reading, so weekdays and yearless dates
+    are placed at the nearest occurrence rather than by tense.
+    """
+    article.meta.published_estimate = estimate
+    anchor = dt.date.fromisoformat(estimate[:10])
+    for time in article.times:
+        if time.value is None and time.anchor is None:
+            time.value, time.granularity, time.kind = normalise(time.text, anchor)
+            time.anchor, time.estimated = estimate, True
+    resolved = {(t.start, t.end): t for t in article.times if t.estimated and t.value}
+    for event in article.events:
+        if event.date is None and event.date_text:
+            time = next((t for t in resolved.values() if t.text == event.date_text and event.start <= t.start < event.end), None)
+            if time is not None:
+                event.date, event.date_precision = time.value, time.granularity
 
 
 def _story_of_original(article: Article, store: Store) -> StoryRow | None:

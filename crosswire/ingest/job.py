@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from crosswire.clean import clean_input
 from crosswire.document import Article
 from crosswire.errors import FAILURES, Reason, Rejection
-from crosswire.group.stories import assign_story, consolidate_stories
+from crosswire.group.stories import assign_story, consolidate_stories, estimate_undated
 from crosswire.ingest.fetch import Fetcher
 from crosswire.ingest.inputs import RawInput, iter_inputs
 from crosswire.options import Options
@@ -80,7 +80,8 @@ def ingest(
             touched.add(story.id)
             run.notify(article.meta.source or "")
     # Articles arriving out of date order can found two stories that later coverage bridges.
-    consolidate_stories(store, options, touched)
+    merges = consolidate_stories(store, options, touched)
+    estimate_undated(store, touched | {kept for kept, _ in merges})
     return report
 
 

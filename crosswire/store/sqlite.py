@@ -178,6 +178,25 @@ class SQLiteStore:
             self.conn.execute("DELETE FROM stories WHERE id = ?", (drop_id,))
             self._write_story(merged)
 
+    def update_estimate(self, article: Article) -> None:
+        """Store an article's new ``published_estimate`` with its re-anchored times and events."""
+        record = article.to_record()
+        with self.conn:
+            self.conn.execute(
+                "UPDATE articles SET published_estimate = ? WHERE id = ?", (record["published_estimate"], article.id)
+            )
+            for table, rows in (("time_expressions", record["times"]), ("events", record["events"])):
+                self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
+                self._insert_layer(table, article.id, rows)
+
+    def undated_articles(self, story_id: int) -> list[dict[str, Any]]:
+        """Records of the story's articles with neither a date nor an estimate."""
+        rows = self.conn.execute(
+            "SELECT * FROM articles WHERE story_id = ? AND published IS NULL AND published_estimate IS NULL",
+            (story_id,),
+        )
+        return [self._record(row) for row in rows.fetchall()]
+
     # -- reading ------------------------------------------------------------------------
 
     def article_count(self) -> int:
@@ -276,6 +295,71 @@ class SQLiteStore:
     def rejections(self) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT source, reason, detail FROM inputs WHERE status = 'rejected' ORDER BY at")
         return [dict(r) for r in rows]
+
+    # -- events across articles and table exports (crosswire.events, crosswire.export) ---
+
+    def iter_events(self) -> Iterator[dict[str, Any]]:
+        """Every stored event with what merging needs from its article, in one query.
+
+        Each row is the event's export record (lists decoded) plus ``article_id``, ``idx``,
+        the article's ``outlet``, ``url``, ``title``, ``published``, ``published_estimate``,
+        ``origin_id`` and ``story_id``, the event's ``sentence`` text, and ``cited``: the
+        sources cited in that sentence (``{name, kind, chain, actor_id}``), which decide
+        whether two reports rest on the same upstream source."""
+        cursor = self.conn.execute(
+            f"""SELECT e.article_id, e.idx, {', '.join('e.' + f for f in EVENT_FIELDS)},
+                       a.outlet, a.url, a.title, a.published, a.published_estimate,
+                       coalesce(a.origin_id, a.id) AS origin_id, a.story_id,
+                       substr(a.text, e.start + 1, e.end - e.start) AS sentence,
+                       (SELECT json_group_array(json_object('name', s.name, 'kind', s.kind,
+                                   'chain', json(s.chain), 'actor_id', s.actor_id))
+                          FROM sources_cited s
+                         WHERE s.article_id = e.article_id AND s.start < e.end AND s.end > e.start) AS cited
+                FROM events e JOIN articles a ON a.id = e.article_id
+                ORDER BY a.rowid, e.idx"""
+        )
+        while rows := cursor.fetchmany(500):
+            for row in rows:
+                record = dict(row)
+                for name in (*EVENT_LISTS, "cited"):
+                    value = record[name]
+                    record[name] = [] if value == "[]" else json.loads(value)  # most lists are empty
+                yield record
+
+    def actor_names(self) -> list[dict[str, Any]]:
+        """Every distinct entity name with its kind, code and registry id, and in how many
+        articles it occurs: what actor arguments and graph nodes are resolved against."""
+        rows = self.conn.execute(
+            """SELECT name, kind, code, actor_id, count(DISTINCT article_id) AS articles
+               FROM entities GROUP BY name, kind, code, actor_id ORDER BY articles DESC, name"""
+        )
+        return [dict(r) for r in rows]
+
+    def table_columns(self) -> dict[str, list[tuple[str, str]]]:
+        """The store's ordinary tables, each with its (column, declared type) list, in
+        creation order. SQLite's own tables and full-text indexes (virtual tables and their
+        shadow tables) are storage mechanics and are left out."""
+        rows = self.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY rowid").fetchall()
+        virtual = [r["name"] for r in rows if (r["sql"] or "").upper().startswith("CREATE VIRTUAL TABLE")]
+        tables: dict[str, list[tuple[str, str]]] = {}
+        for row in rows:
+            name = row["name"]
+            if name.startswith("sqlite_") or name in virtual or any(name.startswith(v + "_") for v in virtual):
+                continue
+            info = self.conn.execute(f'PRAGMA table_info("{name}")').fetchall()
+            tables[name] = [(c["name"], (c["type"] or "").upper()) for c in info]
+        return tables
+
+    def iter_table(self, table: str) -> Iterator[dict[str, Any]]:
+        """The rows of one table from ``table_columns``, as stored (lists stay JSON text)."""
+        columns = self.table_columns().get(table)
+        if columns is None:
+            raise NotFound(f"no table {table!r} in the store")
+        names = ", ".join(f'"{name}"' for name, _ in columns)
+        cursor = self.conn.execute(f'SELECT {names} FROM "{table}"')
+        while rows := cursor.fetchmany(500):
+            for row in rows:
+                yield dict(row)
 
     def _record(self, row: sqlite3.Row) -> dict[str, Any]:
         article_id = row["id"]
