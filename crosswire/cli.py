@@ -18,8 +18,15 @@ from tqdm import tqdm
 
 from crosswire import api
 from crosswire.compare import render_story
-from crosswire.errors import CrosswireError
+from crosswire.errors import CrosswireError, OptionsError
+from crosswire.events import actor_graph, render_actors, render_timeline
+from crosswire.events import timeline as events_timeline
+from crosswire.export import FORMATS
+from crosswire.export import export as export_store
+from crosswire.export.graphs import write_graph
+from crosswire.read.actors import load_registry
 from crosswire.options import Options
+from crosswire.store import open_store
 
 EXIT_REJECTED = 1  # some input failed (or, with --strict, was rejected at all)
 
@@ -230,20 +237,96 @@ def article(article_id, db, as_json) -> None:
         click.echo(f"quote: {quote['speaker'] or 'unattributed'}: “{quote['text']}”")
 
 
+def actor_files_option(func: Callable) -> Callable:
+    return click.option(
+        "--actors",
+        "actor_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="Extra actor registry, YAML or CSV, as given to ingest (repeatable): names, aliases, codes.",
+    )(func)
+
+
 @main.command()
+@click.argument("actor_a")
+@click.argument("actor_b", required=False)
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--output", "-o", type=click.File("w"), default="-", help="File to write (default: stdout).")
+@json_option
+@actor_files_option
 @domain_errors
-def export(db, fmt, output) -> None:
-    """Export every article with its annotations, one JSON object per line.
+def timeline(actor_a, actor_b, db, as_json, actor_files) -> None:
+    """The dated events between ACTOR_A and ACTOR_B (or involving ACTOR_A), merged across articles.
+
+    Actors are names, aliases ("DPRK", a capital) or ISO codes ("RUS"). Each event shows its
+    status, its reports and the independent origins behind them; undated events come last.
 
     \b
-    Example:
-      crosswire export --format jsonl -o articles.jsonl
+    Examples:
+      crosswire timeline "Russia" "North Korea"
+      crosswire timeline RUS --json
     """
-    for record in api.export_records(db=db):
-        output.write(json.dumps(record, ensure_ascii=False) + "\n")
+    with open_store(db) as store:
+        result = events_timeline(store, actor_a, actor_b, registry=load_registry(tuple(actor_files)))
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_timeline(result))
+
+
+@main.command()
+@db_option
+@json_option
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), default=None, help="Write the graph in this format to --output.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="The file to write with --format.")
+@actor_files_option
+@domain_errors
+def actors(db, as_json, fmt, output, actor_files) -> None:
+    """The actor graph: actors, and the events linking them, by category, with their evidence.
+
+    Links resting on one independent origin are flagged single-source.
+
+    \b
+    Examples:
+      crosswire actors
+      crosswire actors --format gexf --output actors.gexf
+    """
+    if fmt and not output:
+        raise OptionsError("--format needs --output FILE")
+    with open_store(db) as store:
+        graph = actor_graph(store, registry=load_registry(tuple(actor_files)))
+    if fmt:
+        write_graph(graph, fmt, output)
+        click.echo(f"wrote {len(graph.nodes)} actors and {len(graph.edges)} links to {output}", err=True)
+    elif as_json:
+        click.echo(json.dumps(graph.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_actors(graph))
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--table", default=None, help="One table (jsonl, csv, parquet) or 'all'. Default: jsonl gives the article records, csv and parquet every table.")
+@click.option("--output", "-o", type=click.Path(), default=None, help="File to write, or folder for every table (default: stdout).")
+@actor_files_option
+@domain_errors
+def export(db, fmt, table, output, actor_files) -> None:
+    """Export the store: articles, tables, merged events or the actor graph.
+
+    \b
+    Examples:
+      crosswire export --format jsonl -o articles.jsonl       # one article per line
+      crosswire export --format parquet -o tables/            # every table
+      crosswire export --format csv --table events -o events.csv
+      crosswire export --format plover -o events.jsonl        # merged events, PLOVER-style
+      crosswire export --format gdelt -o events.tsv
+      crosswire export --format graphml -o actors.graphml
+    """
+    output = None if output in (None, "-") else output
+    with open_store(db) as store:
+        result = export_store(store, fmt, output, table=table, registry=load_registry(tuple(actor_files)))
+    if output:
+        click.echo(result.summary(), err=True)
 
 
 @main.command()

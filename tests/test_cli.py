@@ -22,7 +22,7 @@ def runner() -> CliRunner:
 
 
 def test_every_command_has_help_with_an_example(runner):
-    for command in ["ingest", "stories", "story", "article", "export", "extract"]:
+    for command in ["ingest", "stories", "story", "report", "timeline", "actors", "article", "export", "extract"]:
         result = runner.invoke(main, [command, "--help"])
         assert result.exit_code == 0, result.output
         assert "Example" in result.output and f"crosswire {command}" in result.output
