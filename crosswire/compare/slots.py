@@ -117,6 +117,8 @@ def time_values(record: dict[str, Any], start: int, end: int) -> list[TimeValue]
     for t in record.get("times", []):
         if not (start <= t["start"] and t["end"] <= end) or not t.get("value"):
             continue
+        if t.get("estimated"):  # anchored on a guessed publication date: too weak to align or clash on
+            continue
         if (dateline and t["end"] <= dateline.end()) or _dates_speech(text, t["start"], t["end"]):
             continue
         period = interval(t["value"])
