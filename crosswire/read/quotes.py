@@ -1,177 +1,339 @@
-"""Direct quotes and who said them.
+"""Quotes: the words in quotation marks, and reported speech, each with its speaker.
 
-A quote is text between quotation marks (straight or curly). Its speaker comes from the
-sentence around it, outside the quotation marks, in this order:
-1. the subject of a speech verb ("Jake Sullivan said", "said Teodor Vasko");
-2. an attribution phrase naming a source ("per The Wall Street Journal", "according to X");
-3. the speaker of the quote just before, when this one continues it in the same or the next
-   sentence with no cue of its own.
-Speakers are reported by their entity's canonical name when the entity is linked.
+Quotation marks are paired paragraph by paragraph (curly “ ” and straight "; a straight mark
+opens or closes by what surrounds it). A quotation inside a quotation (single marks, or
+double marks nested in curly ones) belongs to the outer one and is never a quote of its own.
+An opening mark left open at the end of a paragraph whose next paragraph opens with a mark
+again is the news convention for a quote running over paragraphs: each paragraph's part is
+a quote, and all parts share one speaker. Top-level single curly marks (‘...’, common in
+headlines) are quotations too.
+
+Lines of a transcript ('TAPPER: Do you think ...') are direct quotes too, without marks.
+
+``Quote.kind`` is ``direct`` when the quotation is a whole clause or sentence, ``partial``
+when it is a fragment inside the reporter's sentence ('called it "productive"'), and
+``indirect`` for reported speech without quotation marks (found in
+``crosswire.read.attribution``). A one-word quotation is a quote only when a reporting verb
+gives it a speaker (and, for a partial one, a named speaker); a short fragment nobody is
+said to have said ('the so-called "harbour tax"', a show's title) is not a quote either.
+
+Speakers, cues and venues come from ``crosswire.read.attribution``. A quotation whose
+sentence names no speaker continues the quote before it in the same paragraph; one that
+opens its paragraph continues the speaker last quoted in the paragraph before.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from crosswire.document import Article, Quote
+from crosswire.read.attribution import Attribution, Attributor
 
-QUOTE_PAIRS = re.compile(r"\"([^\"]{3,}?)\"|“([^”]{3,}?)”")
-CUE_VERBS = {
-    "say", "tell", "add", "state", "declare", "announce", "warn", "note", "insist", "claim",
-    "argue", "explain", "write", "ask", "reply", "respond", "remark", "acknowledge", "admit",
-    "deny", "confirm", "stress", "emphasise", "emphasize", "caution", "predict", "vow", "urge",
-    # verbs that frame a partial quote: 'called the vote "theft"', 'described it as "..."'
-    "call", "describe", "term", "condemn", "dismiss", "promise", "welcome", "reject", "accuse", "label",
-}
-ATTRIBUTION = re.compile(r"\b(?:per|according to|citing|reported by)\s+((?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)")
-MIN_QUOTE_WORDS = 2
+OPENING = {"“", "«", "„", "``"}
+CLOSING = {"”", "»"}
+STRAIGHT = '"'
+# Double quotation marks, with the plain-text forms ``...'' and ''...'' (two apostrophes).
+DOUBLE = re.compile(r"''|``|[\"“”«»„]")
+BEFORE_OPENING = set(" \t([{—–-/:;,") | OPENING | {"‘"}
+MIN_QUOTE_WORDS = 2  # shorter quotations need a reporting verb (see module docstring)
+MAX_UNATTRIBUTED_PARTIAL = 5  # a fragment in quotation marks this short needs a speaker
+WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Quotation:
+    """Quoted words at ``[start, end)``, between a mark at ``open`` and one at ``close``
+    (``None`` when the quotation runs on into the next paragraph)."""
+
+    start: int
+    end: int
+    open: int
+    close: int | None
+    chain: int  # parts of one quote running over paragraphs share the chain number
+    close_end: int = 0  # the end of the closing mark (of the words when there is none)
+
+    @property
+    def region(self) -> tuple[int, int]:
+        """The quotation with its marks."""
+        return self.open, max(self.close_end, self.end)
 
 
 def find_quotes(article: Article, doc: Doc) -> None:
-    """Set ``article.quotes`` from the quotation marks in ``article.text``."""
+    """Set ``article.quotes``: quotations and reported speech, in text order."""
     text = article.text
+    found = quotations(text)
+    attributor = Attributor(article, doc, [q.region for q in found])
+    kinds = [quotation_kind(doc, text, q) for q in found]
+    attributions: list[Attribution | None] = [
+        attributor.for_quotation(q.start, q.end, partial=kind == "partial") for q, kind in zip(found, kinds)
+    ]
+    _share_within_chains(found, attributions)
+    reported = attributor.indirect()
+    attributed: list[tuple[int, Attribution]] = [(r.start, r.attribution) for r in reported]
     quotes: list[Quote] = []
-    for match in QUOTE_PAIRS.finditer(text):
-        group = 1 if match.group(1) is not None else 2
-        start, end = match.start(group), match.end(group)
-        words = text[start:end].split()
-        if len(words) < MIN_QUOTE_WORDS:
+    previous: tuple[Quotation, Attribution | None] | None = None
+    for quotation, kind, attribution in zip(found, kinds, attributions):
+        own = attribution
+        if attribution is None and previous is not None and _continues(text, previous[0], quotation):
+            attribution = previous[1]
+        if attribution is None and _opens_paragraph(text, quotation):
+            attribution = _last_in_previous_paragraph(text, quotation.open, attributed)
+        words = len(WORD.findall(text[quotation.start : quotation.end]))
+        if words == 0 or not re.search(r"[^\W\d_]", text[quotation.start : quotation.end]):
+            continue  # no letters: a date or a number between marks
+        if words < MIN_QUOTE_WORDS and not _keeps_short(own, kind):
             continue  # a scare-quoted word is not a quotation
-        speaker, cue, speaker_span = _speaker(article, doc, start, end)
-        if speaker is None and quotes and _continues(article, quotes[-1], start):
-            speaker, cue, speaker_span = quotes[-1].speaker, quotes[-1].cue, (quotes[-1].speaker_start, quotes[-1].speaker_end)
-        quotes.append(
-            Quote(
-                text=text[start:end],
-                start=start,
-                end=end,
-                speaker=speaker,
-                cue=cue,
-                speaker_start=speaker_span[0] if speaker_span else None,
-                speaker_end=speaker_span[1] if speaker_span else None,
-            )
-        )
+        if kind == "partial" and attribution is None and words <= MAX_UNATTRIBUTED_PARTIAL:
+            continue  # a title, a slogan or a scare-quoted term, not words someone said
+        quotes.append(_quote(text, quotation.start, quotation.end, kind, attribution))
+        previous = quotation, attribution
+        if attribution is not None:
+            attributed.append((quotation.start, attribution))
+    for item in reported:
+        quotes.append(_quote(text, item.start, item.end, "indirect", item.attribution))
+    turns = transcript_turns(text, attributor)
+    if turns:  # a transcript line is one quote: nothing inside it is quoted again
+        quotes = [q for q in quotes if not any(s <= q.start < e for s, e, _ in turns)]
+        quotes += [_quote(text, start, end, "direct", attribution) for start, end, attribution in turns]
+    quotes.sort(key=lambda q: (q.start, q.end))
     article.quotes = quotes
 
 
-def _speaker(article: Article, doc: Doc, start: int, end: int):
-    """(speaker name, cue text, (start, end) of the speaker phrase) or (None, None, None)."""
-    sentence = _sentence_around(doc, start, end)
-    inside = {t.i for t in sentence if start - 1 <= t.idx < end + 1}
-    verbs = [t for t in sentence if t.i not in inside and t.lemma_.lower() in CUE_VERBS and t.pos_ in {"VERB", "AUX"}]
-    # The verb that governs the quotation wins; otherwise the nearest one.
-    verbs.sort(key=lambda v: (not any(t.i in inside for t in v.subtree), _distance(v, start, end)))
-    for verb in verbs:
-        subject = _subject(verb)
-        if subject is not None:
-            name, bounds = _name_subject(article, subject)
-            return name, _cue_phrase(verb), bounds
-    window = article.text[sentence.start_char : sentence.end_char]
-    for match in ATTRIBUTION.finditer(window):
-        begin = sentence.start_char + match.start(1)
-        if start <= begin < end:
-            continue  # the phrase is inside the quote
-        stop = sentence.start_char + match.end(1)
-        name = _entity_name(article, begin, stop) or match.group(1)
-        return name, match.group(0).split()[0], (begin, stop)
-    return None, None, None
+# 'TAPPER: Do you think ...' — a transcript turn: a speaker's name in capitals and a colon
+TURN = re.compile(
+    r"^[ \t]*(?P<who>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3})[ \t]*:[ \t]+(?P<said>\S[^\n]*)$", re.M
+)
+NOT_SPEAKERS = {
+    "UPDATE", "NOTE", "BREAKING", "EDITOR", "CORRECTION", "WATCH", "READ", "VIDEO", "PHOTO", "SOURCE", "Q", "A",
+}
 
 
-def _distance(token: Token, start: int, end: int) -> int:
-    return start - token.idx if token.idx < start else token.idx - end
-
-
-def _sentence_around(doc: Doc, start: int, end: int):
-    """The sentence(s) covering the quote; a quote that spans sentences takes all of them."""
-    quoted = doc.char_span(start, end, alignment_mode="expand")
-    if quoted is None or len(quoted) == 0:  # only whitespace between the marks
-        return doc[0:0]
-    return doc[quoted[0].sent.start : quoted[-1].sent.end]
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject; for "..., saying" or "and added" the subject of the verb it hangs on;
-    for a relative clause ("Feld, who said ...") the noun the clause describes."""
-    for _ in range(3):
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                if child.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
-                    return verb.head
-                return child
-        if verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "relcl"} or verb.head is verb:
-            return None
-        verb = verb.head
-    return None
-
-
-def _name_subject(article: Article, subject: Token) -> tuple[str, tuple[int, int]]:
-    """Who the subject is: a linked person or entity, the person a pronoun points back to,
-    or else the subject phrase itself ("a senior official at the industry ministry")."""
-    head_span = (subject.idx, subject.idx + len(subject.text))
-    if subject.tag_ == "PRP" and subject.lower_ in {"he", "she", "him", "her"}:
-        person = _last_person_before(article, subject.idx)
-        if person is not None:
-            return person, head_span
-    referents = [subject, *(c for c in subject.children if c.dep_ == "appos")]
-    for token in referents:
-        name = _entity_name(article, token.idx, token.idx + len(token.text), covering=True)
-        if name is not None:
-            return name, head_span
-    begin, stop = _phrase_bounds(subject)
-    phrase = article.text[begin:stop]
-    return re.sub(r"^(A|An|The) ", lambda m: m.group(1).lower() + " ", phrase), (begin, stop)
-
-
-def _last_person_before(article: Article, offset: int) -> str | None:
-    best_start, best = -1, None
-    for entity in article.entities:
-        if entity.kind != "person":
+def transcript_turns(text: str, attributor: Attributor) -> list[tuple[int, int, Attribution]]:
+    """Lines of a transcript: the words after 'NAME:' are NAME's, verbatim. A label counts
+    when it names a person of the article or opens at least two lines (a dialogue)."""
+    turns = [m for m in TURN.finditer(text) if m.group("who").split()[0].strip(".") not in NOT_SPEAKERS]
+    counts: dict[str, int] = {}
+    for match in turns:
+        counts[match.group("who")] = counts.get(match.group("who"), 0) + 1
+    found = []
+    for match in turns:
+        who_start, who_end = match.span("who")
+        attribution = attributor.label_speaker(who_start, who_end)
+        if attribution is None and counts[match.group("who")] >= 2:
+            attribution = Attribution(match.group("who").title(), who_start, who_end, ":")
+        if attribution is None:
             continue
-        for mention in entity.mentions:
-            if best_start < mention.start and mention.end <= offset:
-                best_start, best = mention.start, entity.name
-    return best
+        start, end = _trim(text, *match.span("said"))
+        if len(WORD.findall(text[start:end])) >= MIN_QUOTE_WORDS:
+            found.append((start, end, attribution))
+    return found
 
 
-def _phrase_bounds(token: Token) -> tuple[int, int]:
-    """The subject noun phrase: its left modifiers, the head, and prepositional phrases
-    after it ("a spokesman for President Korvath"), but no clauses or appositions."""
-    first = token.left_edge
-    last = token
-    for child in token.rights:
-        if child.dep_ == "prep":
-            last = child.right_edge
+def _quote(text: str, start: int, end: int, kind: str, attribution: Attribution | None) -> Quote:
+    a = attribution or Attribution(None, None, None)
+    return Quote(
+        text=text[start:end],
+        start=start,
+        end=end,
+        speaker=a.speaker,
+        cue=a.cue,
+        speaker_start=a.start,
+        speaker_end=a.end,
+        kind=kind,
+        venue=a.venue,
+        speaker_id=a.speaker_id,
+    )
+
+
+def _keeps_short(attribution: Attribution | None, kind: str) -> bool:
+    """A one-word quotation is kept when a reporting verb attributes it ('"Absolutely," he
+    said'), and a partial one ('called it "productive"') only when the speaker is named."""
+    if attribution is None or attribution.verb is None:
+        return False
+    return kind == "direct" or attribution.named
+
+
+def _share_within_chains(found: list[Quotation], attributions: list[Attribution | None]) -> None:
+    """Parts of one quote running over paragraphs take the speaker one of them names."""
+    chains: dict[int, list[int]] = {}
+    for i, quotation in enumerate(found):
+        chains.setdefault(quotation.chain, []).append(i)
+    for members in chains.values():
+        named = [i for i in members if attributions[i] is not None]
+        if len(members) < 2 or not named:
+            continue
+        for i in members:
+            if attributions[i] is None:
+                attributions[i] = attributions[min(named, key=lambda j: (j > i, abs(j - i)))]
+
+
+def _opens_paragraph(text: str, quotation: Quotation) -> bool:
+    line_start = text.rfind("\n", 0, quotation.open) + 1
+    return not text[line_start : quotation.open].strip()
+
+
+def _last_in_previous_paragraph(
+    text: str, offset: int, attributed: list[tuple[int, Attribution]]
+) -> Attribution | None:
+    """A paragraph that is only a quotation, with no attribution of its own, goes on with the
+    speaker last quoted (directly or not) in the paragraph just before it."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    before = text[:line_start].rstrip()
+    if not before:
+        return None
+    previous_start = before.rfind("\n") + 1
+    inside = [(start, a) for start, a in attributed if previous_start <= start < line_start and a.speaker is not None]
+    return max(inside, key=lambda item: item[0])[1] if inside else None
+
+
+def _continues(text: str, previous: Quotation, quotation: Quotation) -> bool:
+    """A quotation with no attribution of its own continues the one before it in its paragraph."""
+    between = text[previous.region[1] : quotation.open]
+    return "\n" not in between and len(between) < 400
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+def quotations(text: str) -> list[Quotation]:
+    """The top-level quotations of the text (see the module docstring), in order."""
+    found: list[Quotation] = []
+    running: int | None = None  # the chain of a quote left open at the previous paragraph's end
+    chain = 0
+    for line in re.finditer(r"[^\n]+", text):
+        parts, left_open = _pair_line(text, line.start(), line.end())
+        if running is not None and not (parts and parts[0][0][0] == _first_mark(text, line.start(), line.end())):
+            running = None  # the next paragraph does not reopen the quote: it ended unmarked
+        for index, ((open_at, open_end), close) in enumerate(parts):
+            if index == 0 and running is not None:
+                number = running
+            else:
+                chain += 1
+                number = chain
+            start, end = _trim(text, open_end, close[0] if close is not None else line.end())
+            if end > start:
+                close_at, close_end = close if close is not None else (None, end)
+                found.append(Quotation(start, end, open_at, close_at, number, close_end))
+        running = found[-1].chain if left_open and found and found[-1].close is None else None
+    return _drop_unfinished(found)
+
+
+def _first_mark(text: str, start: int, end: int) -> int | None:
+    stripped = len(text[start:end]) - len(text[start:end].lstrip())
+    at = start + stripped
+    return at if DOUBLE.match(text, at, end) else None
+
+
+def _drop_unfinished(found: list[Quotation]) -> list[Quotation]:
+    """An opening mark never closed, and not continued in the next paragraph, is a stray."""
+    sizes: dict[int, int] = {}
+    for quotation in found:
+        sizes[quotation.chain] = sizes.get(quotation.chain, 0) + 1
+    return [q for q in found if q.close is not None or sizes[q.chain] > 1]
+
+
+Mark = tuple[int, int]
+
+
+def _pair_line(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Mark | None]], bool]:
+    """Top-level (opening, closing) marks in one paragraph; closing None when left open."""
+    pairs: list[tuple[Mark, Mark | None]] = []
+    depth_marks: list[str] = []
+    opened: Mark = (start, start)
+    line = text[start:end]
+    for match in DOUBLE.finditer(line):
+        at, stop = start + match.start(), start + match.end()
+        mark = match.group()
+        before = text[at - 1] if at > start else " "
+        after = text[stop] if stop < end else " "
+        if mark in {STRAIGHT, "''"}:
+            opening = _straight_opens(before, after, depth_marks, line[match.end() :].count(mark))
         else:
-            break
-    return first.idx, last.idx + len(last.text)
+            opening = mark in OPENING
+        if opening:
+            if not depth_marks:
+                opened = (at, stop)
+            depth_marks.append(mark)
+        elif depth_marks:
+            depth_marks.pop()
+            if not depth_marks:
+                pairs.append((opened, (at, stop)))
+        # a closing mark with nothing open is a stray (an inch mark, a typo): ignored
+    left_open = bool(depth_marks)
+    if left_open:
+        pairs.append((opened, None))
+    pairs.extend(_single_quotes(text, start, end, pairs))
+    pairs.sort()
+    return pairs, left_open
 
 
-SPEAKER_KINDS = ("person", "news_outlet", "organization", "country")
+def _straight_opens(before: str, after: str, open_marks: list[str], marks_to_come: int) -> bool:
+    """Whether a straight double mark opens a quotation, from the characters around it."""
+    if not open_marks:
+        if before.isdigit() and not after.isalpha():
+            return False  # 5'11" — an inch mark
+        return not after.isspace() or before in BEFORE_OPENING
+    # Inside a quotation a straight mark closes, unless it plainly opens a nested one
+    # (' "word' with two more marks to come: the nested close and the outer close).
+    return (before.isspace() or before in OPENING) and after.isalnum() and marks_to_come >= 2
 
 
-def _entity_name(article: Article, start: int, end: int, *, covering: bool = False) -> str | None:
-    """The canonical name of the entity that can speak in [start, end) (or, with ``covering``,
-    whose mention covers that range): a person first, then an outlet, organisation or
-    country. A demonym ("Estmarkian officials") names no speaker: the caller keeps the phrase."""
-    found: dict[str, str] = {}
-    for entity in article.entities:
-        if entity.kind not in SPEAKER_KINDS:
+def _single_quotes(text: str, start: int, end: int, doubles: list[tuple[Mark, Mark | None]]) -> list[tuple[Mark, Mark]]:
+    """Top-level ‘curly single’ quotations outside every double one."""
+    def covered(at: int) -> bool:
+        return any(o[0] <= at < (c[1] if c is not None else end) for o, c in doubles)
+
+    pairs = []
+    for match in re.finditer(r"‘", text[start:end]):
+        at = start + match.start()
+        if covered(at) or (at > start and text[at - 1].isalnum()):
             continue
-        if any((m.start <= start and end <= m.end) if covering else (m.start >= start and m.end <= end) for m in entity.mentions):
-            found.setdefault(entity.kind, entity.name)
-    return next((found[kind] for kind in SPEAKER_KINDS if kind in found), None)
+        for close in re.finditer(r"’", text[at + 1 : end]):
+            close_at = at + 1 + close.start()
+            following = text[close_at + 1] if close_at + 1 < end else " "
+            if not following.isalnum():
+                if not covered(close_at) and close_at - at > 2:
+                    pairs.append(((at, at + 1), (close_at, close_at + 1)))
+                break
+    return pairs
 
 
-def _cue_phrase(verb: Token) -> str:
-    """The speech verb with what directly qualifies it ('told NPR', 'said at a briefing')."""
-    right = [t for t in verb.rights if t.dep_ in {"dobj", "prep", "dative", "npadvmod"}]
-    end_token = right[0].right_edge if right else verb
-    return verb.doc[verb.i : end_token.i + 1].text
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
-def _continues(article: Article, previous: Quote, start: int) -> bool:
-    """A quote with no cue continues the previous one when little text separates them."""
-    between = article.text[previous.end : start]
-    return len(between) < 200 and "\n\n" not in between
+# ---------------------------------------------------------------- direct or partial
+
+
+def quotation_kind(doc: Doc, text: str, quotation: Quotation) -> str:
+    """``direct`` for a whole clause or sentence in quotation marks, else ``partial``."""
+    span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "partial"
+    if quotation.close is None or span[0].sent.start != span[-1].sent.start:
+        return "direct"  # runs over sentences or paragraphs
+    sentence = span[0].sent
+    paragraph_start = text.rfind("\n", 0, quotation.open) + 1
+    before = text[max(sentence.start_char, paragraph_start) : quotation.open].rstrip()
+    words = [t for t in span if not t.is_punct]
+    if not before or before.endswith(":"):
+        return "direct"
+    if before.endswith((",", "—", "–", "-")) and words and words[0].text[:1].isupper():
+        return "direct"  # 'Trump said, "We will win."'; not '..., "which was the site of ..."'
+    if words and words[0].lower_ in {"which", "who", "whom", "whose", "where", "when"}:
+        return "partial"  # a relative clause: part of the reporter's noun phrase
+    inside = {t.i for t in span}
+    for token in span:
+        if token.dep_ in {"nsubj", "nsubjpass", "expl"} and token.head.i in inside:
+            head = token.head
+            if head.dep_ not in {"relcl", "acl", "advcl", "amod", "pcomp", "pobj"}:
+                return "direct"
+    return "partial"
+
