@@ -19,7 +19,8 @@ from tqdm import tqdm
 from crosswire import api
 from crosswire.compare import render_story
 from crosswire.errors import CrosswireError, OptionsError
-from crosswire.events import actor_graph, render_actors, render_timeline
+from crosswire.events import actor_graph, render_actors, render_relations, render_timeline
+from crosswire.events import relations as events_relations
 from crosswire.events import timeline as events_timeline
 from crosswire.export import FORMATS
 from crosswire.export import export as export_store
@@ -271,6 +272,36 @@ def timeline(actor_a, actor_b, db, as_json, actor_files) -> None:
         click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
     else:
         click.echo(render_timeline(result))
+
+
+@main.command()
+@click.argument("actor_a", required=False)
+@click.argument("actor_b", required=False)
+@click.option("--by", type=click.Choice(["country", "actor"]), default="country", show_default=True,
+              help="Count people and bodies under their country, or keep every actor apart.")
+@db_option
+@json_option
+@actor_files_option
+@domain_errors
+def relations(actor_a, actor_b, by, db, as_json, actor_files) -> None:
+    """The cooperation–conflict balance between two actors month by month, by quad class.
+
+    Without actors, every pair that shares an event, most events first. The balance is
+    (cooperation - conflict) / events, from -1 (all conflict) to +1 (all cooperation).
+
+    \b
+    Examples:
+      crosswire relations "Russia" "North Korea"
+      crosswire relations --by actor --json
+    """
+    if bool(actor_a) != bool(actor_b):
+        raise OptionsError("give two actors, or none for every pair")
+    with open_store(db) as store:
+        found = events_relations(store, actor_a, actor_b, by=by, registry=load_registry(tuple(actor_files)))
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in found], indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_relations(found))
 
 
 @main.command()

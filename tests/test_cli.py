@@ -9,6 +9,8 @@ from click.testing import CliRunner
 
 from crosswire.cli import main
 
+from .conftest import CORPUS_ACTORS
+
 PARAGRAPH = (
     "The harbour authority of Port Amsel said on Monday that the ferry terminal would reopen "
     "after repairs to the main pier, which was damaged by a storm last week. Officials said "
@@ -22,7 +24,7 @@ def runner() -> CliRunner:
 
 
 def test_every_command_has_help_with_an_example(runner):
-    for command in ["ingest", "stories", "story", "report", "timeline", "actors", "article", "export", "extract"]:
+    for command in ["ingest", "stories", "story", "report", "timeline", "relations", "actors", "article", "export", "extract"]:
         result = runner.invoke(main, [command, "--help"])
         assert result.exit_code == 0, result.output
         assert "Example" in result.output and f"crosswire {command}" in result.output
@@ -111,3 +113,15 @@ def test_extract_prints_without_storing(runner, tmp_path):
     (record,) = [json.loads(line) for line in result.output.splitlines()]
     assert record["source"] == str(page) and "Port Amsel" in record["text"]
     assert not list(tmp_path.glob("*.db"))
+
+
+def test_timeline_relations_and_actors_on_the_corpus(runner, corpus_db):
+    db = ["--db", str(corpus_db), "--actors", str(CORPUS_ACTORS)]
+    timeline = json.loads(runner.invoke(main, ["timeline", "Valdoria", "Sarvania", "--json", *db]).output)
+    dated = [e["date"] for e in timeline["events"] if e.get("date")]
+    assert dated and dated == sorted(dated)
+    found = json.loads(runner.invoke(main, ["relations", "Valdoria", "Sarvania", "--json", *db]).output)
+    assert found[0]["overall"]["total"] > 0 and -1 <= found[0]["overall"]["score"] <= 1
+    assert runner.invoke(main, ["relations", "Valdoria", *db]).exit_code == 2
+    graph = json.loads(runner.invoke(main, ["actors", "--json", *db]).output)
+    assert graph["nodes"] and graph["edges"]
