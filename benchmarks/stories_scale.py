@@ -1,6 +1,7 @@
 """Story-grouping cost as the store grows: time per article at 1k, 10k and 100k stored.
 
     python benchmarks/stories_scale.py [--sizes 1000,10000,100000] [--per-day 250] [--probe 500]
+                                       [--keep DIR] [--profile N]
 
 Synthetic articles (no NLP: this measures grouping and storage, not reading) arrive at a
 constant daily volume, as a real feed does: each belongs to one of the topics active that
@@ -8,7 +9,14 @@ week and draws its words from the topic's vocabulary and a shared one. At each s
 next ``--probe`` articles are timed (``assign_story`` + ``save_article``, as the ingest job
 does) and the per-article time is reported with its ratio to the first size's: flat means
 the cost follows the stories in the date window, not the size of the store. The store is a
-real SQLite file in a temporary folder.
+real SQLite file in a temporary folder. The probe articles are generated before the clock
+starts, so only grouping and storage are timed.
+
+``--keep DIR`` saves the store as built up to each size in ``DIR`` (``scale-<per-day>-<size>.db``)
+and starts from that snapshot on later runs instead of rebuilding it (the feed is replayed,
+cheaply, up to the snapshot's size): building 100k articles takes minutes. Snapshots are
+made by the code that built them, so take final figures from a fresh run without it.
+``--profile N`` prints the N most expensive functions (cProfile, cumulative) of the last probe.
 """
 
 from __future__ import annotations
@@ -16,7 +24,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import cProfile
+import pstats
 import random
+import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -60,21 +72,49 @@ class Feed:
         return Article.from_cleaned(Cleaned(text=text, title=" ".join(words[:8]), outlet="Synthetic", published=published))
 
 
-def measure(sizes: list[int], per_day: int, probe: int) -> list[dict]:
+def measure(sizes: list[int], per_day: int, probe: int, keep: Path | None = None, profile: int = 0) -> list[dict]:
     feed, options, rows = Feed(per_day), Options(), []
     with tempfile.TemporaryDirectory() as folder:
-        store = SQLiteStore(Path(folder) / "scale.db")
+        path = Path(folder) / "scale.db"
+        store = SQLiteStore(path)
         stored = 0
         for size in sizes:
+            snapshot = keep / f"scale-{per_day}-{size}.db" if keep else None
+            if snapshot is not None and snapshot.exists() and stored <= size:
+                store.close()
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+                shutil.copyfile(snapshot, path)
+                store = SQLiteStore(path)
+                while stored < size:  # replay the feed up to the snapshot
+                    feed.next()
+                    stored += 1
             while stored < size:
                 _group_and_save(feed.next(), store, options, stored)
                 stored += 1
+            if snapshot is not None and not snapshot.exists():
+                keep.mkdir(parents=True, exist_ok=True)
+                copy = sqlite3.connect(snapshot)
+                store.conn.backup(copy)
+                copy.close()
+            articles = [feed.next() for _ in range(probe)]
+            window = store.conn.execute(  # the stories an article can be compared with
+                "SELECT count(*) FROM stories WHERE last_date >= date(?, ?)",
+                (articles[0].meta.published, f"-{options.story_window_days} days"),
+            ).fetchone()[0]
+            profiler = cProfile.Profile() if profile and size == sizes[-1] else None
             started = time.perf_counter()
-            for _ in range(probe):
-                _group_and_save(feed.next(), store, options, stored)
+            if profiler:
+                profiler.enable()
+            for article in articles:
+                _group_and_save(article, store, options, stored)
                 stored += 1
+            if profiler:
+                profiler.disable()
             per_article = (time.perf_counter() - started) / probe
-            rows.append({"stored": size, "ms_per_article": round(per_article * 1000, 2)})
+            rows.append({"stored": size, "ms_per_article": round(per_article * 1000, 2), "stories_in_window": window})
+            if profiler:
+                pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(profile)
         store.close()
     for row in rows:
         row["ratio_to_first"] = round(row["ms_per_article"] / rows[0]["ms_per_article"], 2)
@@ -92,14 +132,19 @@ def main() -> None:
     parser.add_argument("--per-day", type=int, default=250)
     parser.add_argument("--probe", type=int, default=500)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--keep", type=Path, help="folder for reusable store snapshots, one per size")
+    parser.add_argument("--profile", type=int, default=0, help="print the N costliest calls of the last probe")
     args = parser.parse_args()
-    rows = measure([int(s) for s in args.sizes.split(",")], args.per_day, args.probe)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rows = measure(sizes, args.per_day, args.probe, args.keep, args.profile)
     if args.json:
         print(json.dumps(rows, indent=2))
         return
-    print(f"{'stored':>8} {'ms/article':>11} {'ratio':>6}")
+    print(f"{'stored':>8} {'ms/article':>11} {'ratio':>6} {'window':>7}")
     for row in rows:
-        print(f"{row['stored']:8d} {row['ms_per_article']:11.2f} {row['ratio_to_first']:6.2f}")
+        print(f"{row['stored']:8d} {row['ms_per_article']:11.2f} {row['ratio_to_first']:6.2f} {row['stories_in_window']:7d}")
+    print("(window: stories in the date window when the probe starts; it fills up over the first"
+          " story_window_days of the feed, so the first size may not be a steady state)")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,9 @@ SHINGLE_WORDS = 5
 COPY_CONTAINMENT = 0.6
 MIN_SHINGLES = 20  # shorter texts (a caption, a brief) are too small to call copies
 WORD = re.compile(r"\w+")
+# An empty sketch to copy: its permutation parameters (drawn from ``seed``) are the same for
+# every text, and drawing them again costs more than hashing an article's shingles.
+_BLANK = MinHash(num_perm=NUM_PERM, seed=1)
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ def fingerprint(text: str) -> Fingerprint | None:
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
     if len(shingles) < MIN_SHINGLES:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=1)
+    minhash = _BLANK.copy()  # the same as MinHash(num_perm=NUM_PERM, seed=1), without redrawing
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return Fingerprint(minhash.hashvalues.astype(np.uint32), len(shingles))
 

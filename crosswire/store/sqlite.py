@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import fields
 from pathlib import Path
@@ -22,17 +23,30 @@ from crosswire.group.syndication import Fingerprint
 from crosswire.store.migrations import STORY_INDEX_TERMS, apply_migrations
 
 MAX_CANDIDATES = 50  # stories scored per article: the best by shared index weight
+VECTOR_CACHE = 2048  # parsed story centroids kept in memory, most recently used
+WAL_CHECKPOINT_PAGES = 10_000  # checkpoint the WAL when it holds this many pages (SQLite: 1000)
 
 
 class SQLiteStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        # story id -> (its stored vector JSON, that JSON parsed): every article scores the
+        # stories of the date window, and parsing their centroids again each time would
+        # cost more than the rest of the lookup. Checked against the stored text on every read.
+        self._vectors: OrderedDict[int, tuple[str, dict[str, float]]] = OrderedDict()
         try:
             self.conn = sqlite3.connect(self.path)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
+            # Checkpoint every ~40 MB of WAL instead of SQLite's 4 MB: an article writes ~100
+            # pages, ~40 of them random leaves of lsh_bands, and each checkpoint writes every
+            # page it carries back into the database file and fsyncs it. Ten times fewer
+            # checkpoints carry the pages rewritten by many articles (term_df, story_terms,
+            # the stories of the window, the FTS segments) once instead of each time; in a
+            # large file those random writes are what the per-article cost grew with.
+            self.conn.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
             apply_migrations(self.conn)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"cannot open the store at {self.path}: {error}") from error
@@ -91,23 +105,60 @@ class SQLiteStore:
             )
 
     def _write_story(self, story: StoryRow) -> None:
-        values = (story.label, story.first_date, story.last_date, json.dumps(story.vector), story.size)
+        text = json.dumps(story.vector)
+        values = (story.label, story.first_date, story.last_date, text, story.size)
+        top = sorted(story.vector.items(), key=lambda item: -item[1])[:STORY_INDEX_TERMS]
         if story.id is None:
             cursor = self.conn.execute(
                 "INSERT INTO stories (label, first_date, last_date, vector, size) VALUES (?, ?, ?, ?, ?)", values
             )
             story.id = cursor.lastrowid
+            self.conn.executemany(
+                "INSERT INTO story_terms VALUES (?, ?, ?, ?)",
+                [(term, story.id, story.last_date, weight) for term, weight in top],
+            )
         else:
             self.conn.execute(
                 "UPDATE stories SET label = ?, first_date = ?, last_date = ?, vector = ?, size = ? WHERE id = ?",
                 (*values, story.id),
             )
-            self.conn.execute("DELETE FROM story_terms WHERE story_id = ?", (story.id,))
-        top = sorted(story.vector.items(), key=lambda item: -item[1])[:STORY_INDEX_TERMS]
-        self.conn.executemany(
-            "INSERT INTO story_terms VALUES (?, ?, ?, ?)",
-            [(term, story.id, story.last_date, weight) for term, weight in top],
-        )
+            self._update_story_terms(story.id, story.last_date, top)
+        self._remember_vector(story.id, text, story.vector)
+
+    def _update_story_terms(self, story_id: int, last_date: str | None, top: list[tuple[str, float]]) -> None:
+        """Make the story's index rows ``top`` (at ``last_date``), changing only what changed.
+
+        Deleting and re-inserting all of them would rewrite every row's index entry on every
+        article; a story mostly keeps its strongest terms and its last date from one article to
+        the next, so most rows only get a new weight (no index entry moves). The rows that
+        result are the same as a delete and re-insert would leave."""
+        wanted = dict(top)
+        stale = []
+        for rowid, term, date, weight in self.conn.execute(
+            "SELECT rowid, term, last_date, weight FROM story_terms WHERE story_id = ?", (story_id,)
+        ).fetchall():
+            if term not in wanted:
+                stale.append(rowid)
+                continue
+            new_weight = wanted.pop(term)
+            if date != last_date:
+                self.conn.execute(
+                    "UPDATE story_terms SET last_date = ?, weight = ? WHERE rowid = ?", (last_date, new_weight, rowid)
+                )
+            elif weight != new_weight:
+                self.conn.execute("UPDATE story_terms SET weight = ? WHERE rowid = ?", (new_weight, rowid))
+        entering = list(wanted.items())
+        for rowid, (term, weight) in zip(stale, entering):
+            self.conn.execute(
+                "UPDATE story_terms SET term = ?, last_date = ?, weight = ? WHERE rowid = ?", (term, last_date, weight, rowid)
+            )
+        if len(stale) > len(entering):
+            self.conn.executemany("DELETE FROM story_terms WHERE rowid = ?", [(r,) for r in stale[len(entering) :]])
+        else:
+            self.conn.executemany(
+                "INSERT INTO story_terms VALUES (?, ?, ?, ?)",
+                [(term, story_id, last_date, weight) for term, weight in entering[len(stale) :]],
+            )
 
     def _write_article(self, article: Article) -> None:
         record = article.to_record()
@@ -218,18 +269,27 @@ class SQLiteStore:
         if not terms:
             return []
         marks = ",".join("?" * len(terms))
-        query = f"SELECT story_id, sum(weight) AS shared FROM story_terms WHERE term IN ({marks})"
         params: list = list(terms)
         if date:
-            query += " AND (last_date IS NULL OR last_date >= date(?, ?))"
-            params += [date, f"-{window_days} days"]
+            # Two range scans of the (term, last_date) index: ``last_date IS NULL OR
+            # last_date >= ?`` in one WHERE makes SQLite scan each term's whole posting list,
+            # which spans all history. A story's rows are all dated or all undated, so each
+            # story's weights are summed in the same order as by the single scan.
+            query = (
+                "SELECT story_id, sum(weight) AS shared FROM ("
+                f"SELECT story_id, weight FROM story_terms WHERE term IN ({marks}) AND last_date >= date(?, ?)"
+                f" UNION ALL SELECT story_id, weight FROM story_terms WHERE term IN ({marks}) AND last_date IS NULL)"
+            )
+            params += [date, f"-{window_days} days", *terms]
+        else:
+            query = f"SELECT story_id, sum(weight) AS shared FROM story_terms WHERE term IN ({marks})"
         query += " GROUP BY story_id ORDER BY shared DESC LIMIT ?"
         params.append(MAX_CANDIDATES)
         ids = [row["story_id"] for row in self.conn.execute(query, params)]
         if not ids:
             return []
         rows = self.conn.execute(f"SELECT * FROM stories WHERE id IN ({','.join('?' * len(ids))})", ids)
-        stories = [_story_row(row) for row in rows]
+        stories = [self._story_row(row) for row in rows]
         if date:
             stories = [s for s in stories if _within(date, s.first_date, window_days)]
         return stories
@@ -238,7 +298,7 @@ class SQLiteStore:
         row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
             raise NotFound(f"no story {story_id}")
-        return _story_row(row)
+        return self._story_row(row)
 
     def near_copies(self, fingerprint: Fingerprint) -> list[tuple[str, str, int, Fingerprint]]:
         """Stored articles sharing an LSH band with ``fingerprint``: (id, origin id, story id,
@@ -254,6 +314,36 @@ class SQLiteStore:
             (r["id"], r["origin_id"] or r["id"], r["story_id"], Fingerprint.from_bytes(r["signature"], r["size"]))
             for r in rows
         ]
+
+    def _story_row(self, row: sqlite3.Row) -> StoryRow:
+        return StoryRow(
+            id=row["id"],
+            label=row["label"],
+            first_date=row["first_date"],
+            last_date=row["last_date"],
+            vector=self._vector(row["id"], row["vector"]),
+            size=row["size"],
+        )
+
+    def _vector(self, story_id: int, text: str) -> dict[str, float]:
+        """The parsed vector, from the cache when the stored text is the one cached (a copy:
+        callers own what they get)."""
+        cached = self._vectors.get(story_id)
+        if cached is not None and cached[0] == text:
+            self._vectors.move_to_end(story_id)
+            return dict(cached[1])
+        vector = json.loads(text)
+        self._remember_vector(story_id, text, vector)
+        return dict(vector)
+
+    def _remember_vector(self, story_id: int, text: str, vector: dict[str, float]) -> None:
+        # ``text`` is ``json.dumps`` of ``vector`` or parses to it: keys in the same order and
+        # floats that round-trip exactly, so a cached vector is what parsing would give. A
+        # write that is rolled back leaves a stale entry, which the text check then skips.
+        self._vectors[story_id] = (text, dict(vector))
+        self._vectors.move_to_end(story_id)
+        if len(self._vectors) > VECTOR_CACHE:
+            self._vectors.popitem(last=False)
 
     def stories(self) -> list[dict[str, Any]]:
         rows = self.conn.execute(
@@ -447,14 +537,3 @@ def _within(date: str, first_date: str | None, window_days: int) -> bool:
     if first_date is None:
         return True
     return (dt.date.fromisoformat(first_date) - dt.date.fromisoformat(date)).days <= window_days
-
-
-def _story_row(row: sqlite3.Row) -> StoryRow:
-    return StoryRow(
-        id=row["id"],
-        label=row["label"],
-        first_date=row["first_date"],
-        last_date=row["last_date"],
-        vector=json.loads(row["vector"]),
-        size=row["size"],
-    )
