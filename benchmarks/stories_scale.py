@@ -22,9 +22,9 @@ made by the code that built them, so take final figures from a fresh run without
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
 import json
-import cProfile
 import pstats
 import random
 import shutil
@@ -142,7 +142,8 @@ def main() -> None:
         return
     print(f"{'stored':>8} {'ms/article':>11} {'ratio':>6} {'window':>7}")
     for row in rows:
-        print(f"{row['stored']:8d} {row['ms_per_article']:11.2f} {row['ratio_to_first']:6.2f} {row['stories_in_window']:7d}")
+        stored, ms, ratio, window = row["stored"], row["ms_per_article"], row["ratio_to_first"], row["stories_in_window"]
+        print(f"{stored:8d} {ms:11.2f} {ratio:6.2f} {window:7d}")
     print("(window: stories in the date window when the probe starts; it fills up over the first"
           " story_window_days of the feed, so the first size may not be a steady state)")
 

@@ -23,7 +23,7 @@ from crosswire.group.syndication import Fingerprint
 from crosswire.store.migrations import STORY_INDEX_TERMS, apply_migrations
 
 MAX_CANDIDATES = 50  # stories scored per article: the best by shared index weight
-VECTOR_CACHE = 2048  # parsed story centroids kept in memory, most recently used
+VECTOR_CACHE = 512  # parsed story centroids kept in memory, most recently used (~40 KB each)
 WAL_CHECKPOINT_PAGES = 10_000  # checkpoint the WAL when it holds this many pages (SQLite: 1000)
 
 
@@ -150,7 +150,8 @@ class SQLiteStore:
         entering = list(wanted.items())
         for rowid, (term, weight) in zip(stale, entering):
             self.conn.execute(
-                "UPDATE story_terms SET term = ?, last_date = ?, weight = ? WHERE rowid = ?", (term, last_date, weight, rowid)
+                "UPDATE story_terms SET term = ?, last_date = ?, weight = ? WHERE rowid = ?",
+                (term, last_date, weight, rowid),
             )
         if len(stale) > len(entering):
             self.conn.executemany("DELETE FROM story_terms WHERE rowid = ?", [(r,) for r in stale[len(entering) :]])
