@@ -137,10 +137,10 @@ def estimate_date(article: Article, estimate: str) -> None:
         if time.value is None and time.anchor is None:
             time.value, time.granularity, time.kind = normalise(time.text, anchor)
             time.anchor, time.estimated = estimate, True
-    resolved = {(t.start, t.end): t for t in article.times if t.estimated and t.value}
+    resolved = [t for t in article.times if t.estimated and t.value]
     for event in article.events:
         if event.date is None and event.date_text:
-            time = next((t for t in resolved.values() if t.text == event.date_text and event.start <= t.start < event.end), None)
+            time = next((t for t in resolved if t.text == event.date_text and event.start <= t.start < event.end), None)
             if time is not None:
                 event.date, event.date_precision = time.value, time.granularity
 
