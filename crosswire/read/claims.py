@@ -64,7 +64,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.document import Article, Claim, Quote
-from crosswire.read.cues import CITING_VERBS, COGNITION_VERBS, SPEECH_VERBS, attributions, sentence_bounds, source_like
+from crosswire.read.cues import attributions, sentence_bounds, source_like
+from crosswire.read.vocabulary import CITING_VERBS, COGNITION_VERBS, SOURCE_VERBS, SUBJECT_PRONOUNS
 
 # Ranks: lower wins among the cues of one clause (see the table above).
 DENIED = 0
@@ -90,6 +91,8 @@ def _words(rank: int, words: str) -> dict[str, int]:
     return dict.fromkeys(words.split(), rank)
 
 
+# The certainty cues: claims' own words, next to the table they implement. The words of
+# attribution ("X said", "according to") are those of ``cues``, in ``crosswire.read.vocabulary``.
 ADVERBS = (
     _words(HEARSAY, "reportedly allegedly reputedly purportedly supposedly")
     | _words(INFERRED, "apparently evidently seemingly presumably ostensibly")
@@ -117,8 +120,7 @@ EVALUATIVE = frozenset(
     "misguided nervous scary frightening dangerous shameful disgraceful welcome".split()
 )
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
-PRONOUNS = {"i", "we", "you", "he", "she", "they", "it"}
-NOT_DENIALS = SPEECH_VERBS | OPINION_VERBS | EXPECTED_VERBS | INFERRED_VERBS | COGNITION_VERBS | {"know"}
+NOT_DENIALS = SOURCE_VERBS | OPINION_VERBS | EXPECTED_VERBS | INFERRED_VERBS | COGNITION_VERBS | {"know"}
 CONFIRMING_VERBS = {"confirm", "verify", "corroborate"}  # "confirms reports that ..." asserts them
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "conj", "pcomp"}
 # Dependencies that make a clause even when their head is not a verb (a bad parse's noun root).
@@ -155,7 +157,7 @@ def find_claims(article: Article, doc: Doc) -> None:
         names = list(sources.get(bounds, []))
         quoted = [q for q in spoken if q.start < bounds[1] and bounds[0] < q.end]
         for quote in quoted:
-            if quote.speaker and quote.speaker.lower() not in PRONOUNS and quote.speaker not in names:
+            if quote.speaker and quote.speaker.lower() not in SUBJECT_PRONOUNS and quote.speaker not in names:
                 names.append(quote.speaker)
         claims += _sentence_claims(article.text, sent, bounds, names, quoted, author_voice=not quoted and not names)
     article.claims = claims
@@ -280,7 +282,7 @@ def _attribution_cue(start: int, end: int, sent: Span) -> _Cue:
     adjuncts ("according to") and citing verbs ("Citing X, ...", "quoted by X") say where
     the whole sentence comes from."""
     cue_token = sent.doc[start]
-    if cue_token.lemma_.lower() in SPEECH_VERBS and cue_token.dep_ != "parataxis":  # "X, he said, has ..."
+    if cue_token.lemma_.lower() in SOURCE_VERBS and cue_token.dep_ != "parataxis":  # "X, he said, has ..."
         return _Cue(ATTRIBUTED, start, end, anchor=cue_token)
     return _Cue(ATTRIBUTED, start, end)
 
@@ -420,7 +422,7 @@ def _report_noun_counts(token: Token) -> bool:
     governor = token.head
     if governor.lemma_.lower() in CONFIRMING_VERBS | CITING_VERBS or governor.lower_ in {"to", "per"}:
         return False  # confirmed, or the source an attribution names ("citing reports")
-    return not (token.dep_ == "nsubj" and governor.lemma_.lower() in SPEECH_VERBS)
+    return not (token.dep_ == "nsubj" and governor.lemma_.lower() in SOURCE_VERBS)
 
 
 def _evaluative(token: Token) -> bool:
@@ -455,7 +457,7 @@ def _in_reported_speech(verb: Token) -> bool:
         if head is token:
             return False
         if token.dep_ in {"ccomp", "acl", "conj", "advcl", "xcomp"} and (
-            head.lemma_.lower() in SPEECH_VERBS | COGNITION_VERBS or head.lemma_.lower() in REPORT_NOUNS
+            head.lemma_.lower() in SOURCE_VERBS | COGNITION_VERBS or head.lemma_.lower() in REPORT_NOUNS
         ):
             return True
         token = head

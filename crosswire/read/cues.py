@@ -1,9 +1,10 @@
-"""Cue vocabularies and attribution patterns shared by ``sources`` and ``claims``.
+"""Attribution patterns shared by ``sources`` and ``claims``: who a sentence leans on, by which cue.
 
 Both components read the same attributions: ``sources`` turns them into ``SourceCited``
 records, ``claims`` uses their cue words ("per", "according to", "said") to mark a sentence
 as reported. Keeping the patterns here means a sentence never gets a source without its
-claim being marked as attributed, or the other way round.
+claim being marked as attributed, or the other way round. Their words (``SOURCE_VERBS``,
+``DOCUMENT_NOUNS`` ...) are in ``crosswire.read.vocabulary``.
 
 ``attributions(sent)`` works on the dependency parse of one sentence of the pipeline's
 ``Doc`` (no re-parsing). It finds, for each source phrase, its head token, the cue that
@@ -17,66 +18,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-# Verbs that attribute what follows (or precedes) to their subject.
-SPEECH_VERBS = frozenset(
-    "say tell report reveal write announce state claim confirm disclose add warn note insist "
-    "allege assert acknowledge admit explain predict deny accuse estimate speak publish hint "
-    "brief argue caution concede stress suggest vow promise pledge urge call describe praise laud "
-    "criticize criticise condemn complain contend maintain recall".split()
+from crosswire.read.vocabulary import (
+    ATTRIBUTION_POSSESSED,
+    CITING_VERBS,
+    COGNITION_VERBS,
+    DOCUMENT_NOUNS,
+    EVIDENCE_VERBS,
+    MEDIA_NOUNS,
+    OFFICIAL_NOUNS,
+    ORGANIZATION_NOUNS,
+    PEOPLE_NOUNS,
+    RELAYING_VERBS,
+    SOURCE_VERBS,
 )
-# Verbs whose subject is a source only when it is a document ("satellite images show").
-EVIDENCE_VERBS = frozenset("show suggest indicate reveal".split())
-# Verbs of belief: "US officials, as reported by X, believe ..." makes the officials X's source.
-# Their subject is a source when they report a belief as a clause: "Investigators believe (that) ...".
-COGNITION_VERBS = frozenset(
-    "believe think fear expect estimate suspect conclude assess judge worry hope assume".split()
-)
-# "X, citing Y" / "X, quoting Y": X relays Y.
-CITING_VERBS = frozenset("cite quote".split())
-# "Y, quoted by X" / "whose account was carried by X" / "as reported by X": X relays Y.
-RELAYING_VERBS = frozenset("cite quote carry report publish relay".split())
-# "By U.S. officials' estimation", "in the ministry's account".
-ATTRIBUTION_POSSESSED = frozenset(
-    "estimation estimate account assessment view words reckoning count calculation telling".split()
-)
-
-# Head nouns that say what kind of source an unlinked phrase is.
-OFFICIAL_NOUNS = frozenset(
-    "official officials diplomat diplomats spokesperson spokesman spokeswoman spokespeople source sources "
-    "aide aides adviser advisers advisor minister ministers officer officers envoy envoys lawmaker lawmakers "
-    "insider insiders representative representatives administration".split()
-)
-PEOPLE_NOUNS = frozenset(
-    "analyst analysts economist economists expert experts resident residents witness witnesses people person "
-    "investigator investigators observer observers researcher researchers broker brokers".split()
-)
-DOCUMENT_NOUNS = frozenset(
-    "report reports memo memos document documents statement statements image images photo photos photograph "
-    "photographs data figure figures log logs record records assessment assessments cable cables letter letters "
-    "study studies survey surveys analysis filing filings transcript transcripts footage video videos "
-    "intelligence estimate estimates minutes dossier leak leaks email emails satellite".split()
-)
-MEDIA_NOUNS = frozenset(
-    "media television tv radio newspaper newspapers press agency outlet outlets broadcaster daily wire".split()
-)
-ORGANIZATION_NOUNS = frozenset(
-    "ministry government office embassy company operator navy guard base council bank military army police "
-    "agency authority authorities department commission committee parliament court prosecutor prosecutors "
-    "firm institute party palace kremlin campaign union".split()
-)
-# Words that mark an unlinked proper name as a news outlet ("Yonhap News Agency", "Korsk Courier").
-OUTLET_NAME_WORDS = frozenset(
-    "times post journal news wire radio tv television herald gazette tribune ledger courier press agency "
-    "dispatch dispatches review chronicle telegraph guardian observer standard star daily weekly monitor "
-    "yonhap xinhua interfax kyodo ria reuters bloomberg".split()
-)
-# People's titles: a named person introduced with one is an official.
-TITLE_WORDS = frozenset(
-    "president minister secretary spokesperson spokesman spokeswoman adviser advisor ambassador chairman "
-    "chancellor premier governor general admiral commander director chief envoy senator official diplomat "
-    "king queen prince leader mayor deputy".split()
-)
-
 
 QUOTE_CHARS = {'"', "“", "”", "''", "``"}
 
@@ -131,7 +85,7 @@ def _verb_attributions(verb: Token) -> list[Attribution]:
         if relayed is not None:
             found.append(Attribution(relayed, verb.i, verb.i + 1, passive_agent))
         return found
-    if lemma in SPEECH_VERBS or lemma in EVIDENCE_VERBS:
+    if lemma in SOURCE_VERBS or lemma in EVIDENCE_VERBS:
         return _speaker_attributions(verb, lemma)
     if lemma in COGNITION_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
         subject = _subject(verb)
@@ -144,7 +98,7 @@ def _speaker_attributions(verb: Token, lemma: str) -> list[Attribution]:
     subject = _subject(verb)
     if subject is None or not _says_something(verb):
         return []
-    if lemma not in SPEECH_VERBS and subject.lemma_.lower() not in DOCUMENT_NOUNS:
+    if lemma not in SOURCE_VERBS and subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return []
     venue = _venue(verb)
     found = [Attribution(subject, verb.i, verb.i + 1, venue, relay_is_venue=venue is not None)]
@@ -184,7 +138,7 @@ def _relayed(verb: Token) -> Token | None:
     ('US officials, as reported by X, believe')."""
     if verb.dep_ in {"acl", "relcl"}:
         return verb.head
-    if verb.dep_ == "advcl" and verb.head.lemma_.lower() in SPEECH_VERBS | COGNITION_VERBS:
+    if verb.dep_ == "advcl" and verb.head.lemma_.lower() in SOURCE_VERBS | COGNITION_VERBS:
         return _subject(verb.head)
     return None
 
@@ -231,7 +185,7 @@ def _actor_of(verb: Token) -> Token | None:
         # "Reuters reported the talks had stalled, citing a memo": the parser may hang the
         # participle on the reported clause; the citer is whoever does the reporting above it.
         for ancestor in verb.ancestors:
-            if ancestor.lemma_.lower() in SPEECH_VERBS and _subject(ancestor) is not None:
+            if ancestor.lemma_.lower() in SOURCE_VERBS and _subject(ancestor) is not None:
                 return _subject(ancestor)
         return _subject(verb.head)
     return None

@@ -13,7 +13,7 @@ Lines of a transcript ('TAPPER: Do you think ...') are direct quotes too, withou
 ``Quote.kind`` is ``direct`` when the quotation is a whole clause or sentence, ``partial``
 when it is a fragment inside the reporter's sentence ('called it "productive"'), and
 ``indirect`` for reported speech without quotation marks (found in
-``crosswire.read.attribution``). A one-word quotation is a quote only when a reporting verb
+``crosswire.read.indirect``). A one-word quotation is a quote only when a reporting verb
 gives it a speaker (and, for a partial one, a named speaker); a short fragment nobody is
 said to have said ('the so-called "harbour tax"', a show's title) is not a quote either.
 
@@ -30,7 +30,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from crosswire.document import Article, Quote
-from crosswire.read.attribution import Attribution, Attributor
+from crosswire.read.attribution import Attributor
+from crosswire.read.indirect import reported_speech
+from crosswire.read.speakers import Attribution
 
 OPENING = {"“", "«", "„", "``"}
 CLOSING = {"”", "»"}
@@ -71,7 +73,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
         attributor.for_quotation(q.start, q.end, partial=kind == "partial") for q, kind in zip(found, kinds)
     ]
     _share_within_chains(found, attributions)
-    reported = attributor.indirect()
+    reported = reported_speech(attributor)
     attributed: list[tuple[int, Attribution]] = [(r.start, r.attribution) for r in reported]
     quotes: list[Quote] = []
     previous: tuple[Quotation, Attribution | None] | None = None
@@ -121,7 +123,7 @@ def transcript_turns(text: str, attributor: Attributor) -> list[tuple[int, int, 
     found = []
     for match in turns:
         who_start, who_end = match.span("who")
-        attribution = attributor.label_speaker(who_start, who_end)
+        attribution = attributor.speakers.label(who_start, who_end)
         if attribution is None and counts[match.group("who")] >= 2:
             attribution = Attribution(match.group("who").title(), who_start, who_end, ":")
         if attribution is None:

@@ -5,7 +5,8 @@ A source is whoever or whatever the article attributes information to: an outlet
 (quote speakers, subjects of speech verbs), anonymous officials ("U.S. officials", "a senior
 diplomat", "people familiar with the inquiry") or a document ("US government intelligence
 reports", "a leaked memo", "figures from the central bank"). The patterns live in
-``crosswire.read.cues`` so that ``claims`` marks the same sentences as reported.
+``crosswire.read.cues`` so that ``claims`` marks the same sentences as reported; the words
+(kinds of source by their head noun, outlet names, titles) in ``crosswire.read.vocabulary``.
 
 Chains. Each source carries the path from the article's outlet (``article.meta.outlet``,
 or "the article" when unknown) down to it: in a Global Dispatches piece, "Citing US
@@ -38,18 +39,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.document import Article, Entity, Quote, SourceCited
-from crosswire.read.cues import (
+from crosswire.read.cues import Attribution, attributions, sentence_bounds
+from crosswire.read.vocabulary import (
     DOCUMENT_NOUNS,
     MEDIA_NOUNS,
     OFFICIAL_NOUNS,
     ORGANIZATION_NOUNS,
     OUTLET_NAME_WORDS,
     PEOPLE_NOUNS,
+    PERSONAL_PRONOUNS,
     RELAYING_VERBS,
+    SUBJECT_PRONOUNS,
     TITLE_WORDS,
-    Attribution,
-    attributions,
-    sentence_bounds,
 )
 
 ENTITY_KINDS = {
@@ -60,7 +61,6 @@ ENTITY_KINDS = {
 }
 LEADING_WORDS = {"a", "an", "the", "two", "three", "four", "several", "some", "many", "other", "one", "both", "all"}
 PHRASE_PREPOSITIONS = {"of", "from", "for", "at", "in", "with", "on"}
-PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 SURNAME_LIKE_OUTLET_WORDS = {"post", "star", "standard", "monitor", "guardian", "observer", "review", "press"}
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 MAX_CHAIN = 6  # a relay loop in a bad parse must not recurse forever
@@ -154,7 +154,7 @@ def _speaker_node(quote: Quote, doc: Doc, entities: _EntityIndex) -> _Node | Non
         if node is not None:
             return node
     name = quote.speaker or ""
-    if quote.kind != "direct" or name.lower() in {"i", "we", "you", "he", "she", "they", "it"}:
+    if quote.kind != "direct" or name.lower() in SUBJECT_PRONOUNS:
         return None  # an indirect "the latest news suggests" names no source
     if span is not None and len(span) and span.root.ent_type_ in NOT_SPEAKERS:
         return None  # a misparse made "Thursday morning" the subject of "said"

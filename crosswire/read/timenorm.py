@@ -24,6 +24,9 @@ Decisions worth knowing:
 * Decades are TimeML's three digits ("the 1990s" -> ``199``); nights are ``TNI``.
 * Modifiers ("early", "late", "about", "more than") do not change the value (TimeML keeps
   them in a separate ``mod`` attribute, which crosswire does not keep).
+
+The words and patterns the rules read (month and weekday names, units, holidays, the
+regular expressions of offsets, durations and sets) are in ``crosswire.read.timewords``.
 """
 
 from __future__ import annotations
@@ -32,86 +35,39 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from dateutil.easter import easter
-from dateutil.relativedelta import MO, TH, TU, relativedelta
+from dateutil.relativedelta import relativedelta
+
+from crosswire.read.timewords import (
+    CLOCK,
+    DURATION,
+    HOLIDAYS,
+    MONTHS,
+    MONTH_PATTERN,
+    NARRATIVE,
+    OFFSET,
+    ONES,
+    ORDINALS,
+    PARTS,
+    REFERENCES,
+    REF_AHEAD,
+    REF_PLURAL,
+    RELATIVE_UNIT,
+    SEASONS,
+    SET_EVERY,
+    SET_EVERY_DAY,
+    SET_PLURAL_DAY,
+    SET_TIMES,
+    SET_WORDS,
+    TENS,
+    UNITS,
+    WEEKDAYS,
+    WEEKDAY_PATTERN,
+)
 
 Result = tuple[str | None, str, str]  # value, granularity, kind
 Period = tuple[date, date]  # first and last day
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
-PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-HOLIDAYS: dict[str, Callable[[int], date]] = {
-    r"new year'?s? eve": lambda y: date(y, 12, 31),
-    r"new year'?s?(?: day)?": lambda y: date(y, 1, 1),
-    r"christmas eve": lambda y: date(y, 12, 24),
-    r"christmas(?: day)?": lambda y: date(y, 12, 25),
-    r"easter(?: sunday)?": easter,
-    r"thanksgiving(?: day)?": lambda y: date(y, 11, 1) + relativedelta(weekday=TH(4)),
-    r"(?:independence day|(?:the )?fourth of july)": lambda y: date(y, 7, 4),
-    r"labou?r day": lambda y: date(y, 9, 1) + relativedelta(weekday=MO(1)),
-    r"memorial day": lambda y: date(y, 5, 31) + relativedelta(weekday=MO(-1)),
-    r"election day": lambda y: date(y, 11, 2) + relativedelta(weekday=TU(1)),  # the Tuesday after the first Monday
-    r"halloween": lambda y: date(y, 10, 31),
-    r"valentine day": lambda y: date(y, 2, 14),
-}
-# unit -> (ISO designator, multiplier, granularity of a date offset by it, is a time-of-day unit)
-UNITS = {
-    "second": ("S", 1, "time", True), "minute": ("M", 1, "time", True), "hour": ("H", 1, "time", True),
-    "day": ("D", 1, "day", False), "night": ("D", 1, "day", False), "week": ("W", 1, "week", False),
-    "weekend": ("WE", 1, "week", False), "fortnight": ("W", 2, "week", False), "month": ("M", 1, "month", False),
-    "quarter": ("M", 3, "quarter", False), "year": ("Y", 1, "year", False), "decade": ("Y", 10, "decade", False),
-    "century": ("Y", 100, "century", False),
-}
 TENSE_REACH = 300  # how far (days) the tense may pull a yearless date away from the nearest one
-_ONES = dict(zip("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-                 "fifteen sixteen seventeen eighteen nineteen".split(), range(20)))
-_TENS = dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10)))
-
-_UNIT = (r"(?P<unit>second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
-         r"(?P<pl>s)?")
-_NUM = r"(?P<n>\d+(?:\.\d+)?(?: (?:to|or) \d+)?|an?|several|a few|few|many|some|a couple of|couple of|a number of)"
-_APPROX = (r"(?:about|around|nearly|almost|roughly|approximately|some|more than|less than|at least|at most|"
-           r"no more than|no less than|over|under|only|just|up to|fewer than|as many as|the better part of|all"
-           r"|an estimated)")
-_EXTRA = r"(?:more|additional|other|further|trading|business|straight|consecutive) "
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
-_WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<wpl>s)?"
-
-REFERENCES = {
-    "PRESENT_REF": {"now", "right now", "currently", "current", "at present", "presently", "at the moment",
-                    "these days", "nowadays", "the present", "at this point", "this time", "the moment"},
-    "PAST_REF": {"recently", "recent", "the past", "previously", "formerly", "earlier", "lately", "in the past",
-                 "long ago", "a while ago", "some time ago", "the old days"},
-    "FUTURE_REF": {"the future", "future", "soon", "shortly", "later", "eventually", "the near term", "the long term",
-                   "the near future", "the distant future", "the foreseeable future", "a later date",
-                   "as soon as possible", "someday", "the short term", "the long run", "the medium term"},
-}
-_REF_PLURAL = re.compile(r"^(?:in )?(?:the )?(?P<dir>recent|coming|upcoming) " + _UNIT + "$")
-_REF_AHEAD = re.compile(r"^(?:the )?" + _UNIT + " (?:ahead|to come)$")
-_SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
-              "annual": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "biweekly": "P2W", "biannually": "P6M"}
-_SET_EVERY = re.compile(r"\b(?:every|each|per|a|an) (?P<other>other )?(?:(?P<n>\d+) )?" + _UNIT + r"\b")
-_SET_EVERY_DAY = re.compile(r"\b(?:every|each) (?:(?:" + _WEEKDAY + r")|(?P<part>morning|afternoon|evening|night))\b")
-_SET_PLURAL_DAY = re.compile(r"\b" + _WEEKDAY + r"(?: (?P<part>morning|afternoon|evening|night)s)?\b")
-_SET_TIMES = re.compile(r"\b(?:once|twice|thrice|\d+ times)\b")
-_OFFSET = re.compile(r"\b(?:(?:" + _APPROX + r") )*(?:" + _NUM + r" )?" + _UNIT
-                     + r" (?P<dir>ago|earlier|later|before|after|from now|hence|back|on|previously)\b")
-_DURATION = re.compile(r"^(?:(?:for|over|in|within|during|through|throughout|of) )?(?P<the>the )?(?:" + _APPROX + r" )*"
-                       r"(?:(?P<dir>past|last|next|coming|first|previous|following|final|remaining|latest|entire"
-                       r"|whole) )?"
-                       r"(?:" + _APPROX + r" )*(?:" + _NUM + r" )?(?:" + _APPROX + " )?(?:" + _EXTRA + ")?" + _UNIT
-                       + r"(?P<half> and a half)?(?: (?:long|running|straight|in a row|or so|or more|period))?$")
-_NARRATIVE = re.compile(r"\b(?:(?:that|the same|the previous|the preceding|the following|the prior) "
-                        r"(?:day|morning|afternoon|evening|night|week|weekend|month|year|quarter|summer|winter|spring"
-                        r"|fall)|the next (?:day|morning|afternoon|evening|night)|^(?:the|in the|during the) "
-                        r"(?:fiscal |full )?(?:day|morning|afternoon|evening|night|week|month|quarter|year)$)\b")
 
 
 def normalise(text: str, anchor: date | None, tense: str | None = None) -> Result:
@@ -143,19 +99,19 @@ def canonical(text: str) -> str:
 
 
 def _number_words(s: str) -> str:
-    words = "|".join([*_ONES, *_TENS, "hundred", "thousand"])
+    words = "|".join([*ONES, *TENS, "hundred", "thousand"])
 
     def value(match: re.Match) -> str:
         parts = match.group(0).split()
-        if len(parts) > 1 and 11 <= _ONES.get(parts[0], 0) and (parts[1] in _TENS or _ONES.get(parts[1], 0) >= 10):
+        if len(parts) > 1 and 11 <= ONES.get(parts[0], 0) and (parts[1] in TENS or ONES.get(parts[1], 0) >= 10):
             rest = re.match(r".*", " ".join(parts[1:]))
-            return str(_ONES[parts[0]] * 100 + int(value(rest)))  # "nineteen ninety six" is 1996
+            return str(ONES[parts[0]] * 100 + int(value(rest)))  # "nineteen ninety six" is 1996
         total = 0
         for word in parts:
             if word in ("hundred", "thousand"):
                 total = max(total, 1) * (100 if word == "hundred" else 1000)
             else:
-                total += _ONES.get(word, _TENS.get(word, 0))
+                total += ONES.get(word, TENS.get(word, 0))
         return str(total)
 
     return re.sub(rf"\b(?:{words})(?:\s(?:{words}))*\b", value, s)
@@ -179,23 +135,23 @@ def _reference(s: str, anchor: date | None, tense: str | None) -> Result | None:
     for value, phrases in REFERENCES.items():
         if s in phrases or bare in phrases:
             return value, "unknown", "DATE"
-    match = _REF_PLURAL.match(bare)
+    match = REF_PLURAL.match(bare)
     if match and match.group("pl"):  # "recent years", "the coming weeks": a vague period
         return ("PAST_REF" if match.group("dir") == "recent" else "FUTURE_REF"), UNITS[_unit(match)][2], "DATE"
-    match = _REF_AHEAD.match(bare)
+    match = REF_AHEAD.match(bare)
     return ("FUTURE_REF", UNITS[_unit(match)][2], "DATE") if match else None
 
 
 def _set(s: str, anchor: date | None, tense: str | None) -> Result | None:
-    if s in _SET_WORDS:
-        return _SET_WORDS[s], "set", "SET"
-    match = _SET_EVERY_DAY.search(s) or _SET_PLURAL_DAY.search(s)
+    if s in SET_WORDS:
+        return SET_WORDS[s], "set", "SET"
+    match = SET_EVERY_DAY.search(s) or SET_PLURAL_DAY.search(s)
     if match and (s.startswith(("every", "each")) or match.group("wpl") or match.group("part")):
         day = f"XXXX-WXX-{WEEKDAYS[match.group('weekday')] + 1}" if match.group("weekday") else "XXXX-XX-XX"
         part = PARTS[match.group("part")] if match.group("part") else None
         return day + (f"T{part}" if part else ""), "set", "SET"  # "every Tuesday", "Tuesday nights"
-    match = _SET_EVERY.search(s)
-    if match and (match.group(0).split()[0] in ("every", "each", "per") or _SET_TIMES.search(s)):
+    match = SET_EVERY.search(s)
+    if match and (match.group(0).split()[0] in ("every", "each", "per") or SET_TIMES.search(s)):
         count = int(match.group("n") or 1) * (2 if match.group("other") else 1)
         return _period(count, _unit(match)), "set", "SET"
     return None
@@ -203,7 +159,7 @@ def _set(s: str, anchor: date | None, tense: str | None) -> Result | None:
 
 def _offset(s: str, anchor: date | None, tense: str | None) -> Result | None:
     """ "3 days ago", "a year earlier", "weeks later": a date some distance from a reference."""
-    match = _OFFSET.search(s)
+    match = OFFSET.search(s)
     if not match or re.search(r"\b(?:yesterday|tomorrow)\b", s):
         return None
     unit, direction = _unit(match), match.group("dir")
@@ -222,7 +178,7 @@ def _offset(s: str, anchor: date | None, tense: str | None) -> Result | None:
 
 
 def _narrative(s: str, anchor: date | None, tense: str | None) -> Result | None:
-    match = _NARRATIVE.search(s)
+    match = NARRATIVE.search(s)
     if not match:
         return None
     last = match.group(0).split()[-1]
@@ -232,7 +188,7 @@ def _narrative(s: str, anchor: date | None, tense: str | None) -> Result | None:
 
 
 def _duration(s: str, anchor: date | None, tense: str | None) -> Result | None:
-    match = _DURATION.match(s)
+    match = DURATION.match(s)
     if not match:
         return None
     direction, the, n, plural = match.group("dir"), match.group("the"), match.group("n"), match.group("pl")
@@ -287,12 +243,8 @@ def _clock_or_part(s: str, anchor: date | None, tense: str | None) -> Result | N
     return (f"{value}T{part}" if value else None), "time", "TIME"
 
 
-_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))? ?(?:([ap])\.?m\b\.?|o'clock"
-                    r"|in the (morning|afternoon|evening|night))")
-
-
 def _clock(s: str) -> str | None:
-    match = _CLOCK.search(s)
+    match = CLOCK.search(s)
     if match:
         hour, minute, part = int(match.group(1)) % 12, match.group(2) or "00", match.group(4)
         if match.group(3) == "p" or part in ("afternoon", "evening") or (part == "night" and hour > 5):
@@ -307,7 +259,7 @@ def _clock(s: str) -> str | None:
 
 
 def _day(s: str, anchor: date | None, tense: str | None) -> Result | None:
-    weekday = re.search(r"\b" + _WEEKDAY + r"\b", s)
+    weekday = re.search(r"\b" + WEEKDAY_PATTERN + r"\b", s)
     month_day = _month_day(s)
     holiday = next((f for name, f in HOLIDAYS.items() if re.search(rf"\b{name}\b", s)), None)
     if month_day or holiday:
@@ -338,8 +290,8 @@ def _month_day(s: str) -> tuple[int, int] | None:
     if match:  # ISO or US month/day/year: _explicit_year reads the year
         iso = len(match.group(1)) == 4
         return (int(match.group(2)), int(match.group(3))) if iso else (int(match.group(1)), int(match.group(2)))
-    match = re.search(r"\b" + _MONTH + r"\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!:|\.\d| ?[ap]\.?m\b)", s) \
-        or re.search(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH + r"(?![a-z])", s)
+    match = re.search(r"\b" + MONTH_PATTERN + r"\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!:|\.\d| ?[ap]\.?m\b)", s) \
+        or re.search(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + MONTH_PATTERN + r"(?![a-z])", s)
     if match and 1 <= int(match.group("day")) <= 31:
         return MONTHS[match.group("month")], int(match.group("day"))
     return None
@@ -362,7 +314,7 @@ def _week_of(s: str, anchor: date | None, tense: str | None) -> Result | None:
 
 
 def _month(s: str, anchor: date | None, tense: str | None) -> Result | None:
-    match = re.search(r"\b" + _MONTH + r"(?![a-z])", s)
+    match = re.search(r"\b" + MONTH_PATTERN + r"(?![a-z])", s)
     if not match:
         return None
     month = MONTHS[match.group("month")]
@@ -392,17 +344,11 @@ def _season(s: str, anchor: date | None, tense: str | None) -> Result | None:
     return (f"{year}-{code}" if year else None), "season", "DATE"
 
 
-_RELATIVE_UNIT = re.compile(
-    r"(?P<lead>\b(?:end|beginning|start|middle|rest|earlier in|later in) of |\b(?:earlier|later) in )?"
-    r"\b(?P<rel>this|last|next|past|coming|upcoming|previous|current|latest|most recent|the) (?:fiscal )?"
-    r"(?P<unit>weekend|week|month|quarter|year|decade|century)\b")
-
-
 def _relative_unit(s: str, anchor: date | None, tense: str | None) -> Result | None:
     """ "last week", "earlier this month", "the end of the year", "year-end", "the weekend"."""
     if re.search(r"\byear end\b", s):
         s = "this year"
-    match = _RELATIVE_UNIT.search(s)
+    match = RELATIVE_UNIT.search(s)
     if not match or (match.group("rel") == "the" and not match.group("lead") and match.group("unit") != "weekend"):
         return None  # "the year" is the story's year; "the end of the year", "the weekend" are the anchor's
     unit = match.group("unit")
