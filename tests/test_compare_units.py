@@ -12,11 +12,12 @@ import pytest
 
 from crosswire.compare import build_view, render_report, render_story
 from crosswire.compare.align import align
-from crosswire.compare.contradictions import contradictions
+from crosswire.compare.contradictions import DENIAL, contradictions
 from crosswire.compare.slots import interval, time_values
 from crosswire.compare.tone import article_tone
 from crosswire.compare.units import article_units
 from crosswire.errors import NotFound, OptionsError
+from crosswire.events import dates
 from crosswire.store import open_store
 
 
@@ -167,6 +168,22 @@ def test_time_intervals_and_bounds():
 
 
 # -- corroboration ----------------------------------------------------------------------
+
+
+def test_a_weekend_is_its_week_in_the_story_view_and_two_days_in_events():
+    assert interval("2023-W37-WE") == (dt.date(2023, 9, 11), dt.date(2023, 9, 17))
+    weekend = dates.parse("2023-W37-WE")
+    assert (weekend.first, weekend.last) == (dt.date(2023, 9, 16), dt.date(2023, 9, 17))
+
+
+def test_denials_in_so_many_words_are_the_claim_readers_denial_verbs():
+    from crosswire.read.claims import DENIAL_VERBS, REJECTION_VERBS
+
+    for verb in DENIAL_VERBS | REJECTION_VERBS:
+        assert DENIAL.search(verb), verb
+    for cue in ("denied", "denies", "refuted", "rebutted", "rejected", "dismissed"):
+        assert DENIAL.search(cue), cue
+    assert not DENIAL.search("not") and not DENIAL.search("no")
 
 
 def test_syndicated_copies_count_once():

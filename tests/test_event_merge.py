@@ -9,8 +9,10 @@ import pytest
 from crosswire.document import Event
 from crosswire.events import dates
 from crosswire.events.merge import merge_reports
-from crosswire.events.model import Cited, Report
+from crosswire.events.model import Report
 from crosswire.events.parties import ActorIndex
+from crosswire.read.actors import load_registry
+from crosswire.upstream import Cited, country_in
 
 CODES = {"Kim Jong Un": "PRK", "North Korea": "PRK", "Vladimir Putin": "RUS", "Russia": "RUS",
          "Sergei Shoigu": "RUS", "Vladivostok": "RUS", "Moscow": "RUS"}
@@ -190,3 +192,15 @@ def test_a_countrys_officials_and_documents_are_one_upstream_but_bare_officials_
     assert event.origins == ["United States government"]
     [bare] = merge(cites("officials", "anonymous_official"), cites("officials", "anonymous_official"))
     assert bare.independent_origins == 2
+
+
+def test_both_layers_read_a_sources_country_alike_but_for_capitals():
+    """crosswire.upstream.country_in serves the story view and events; only the story view
+    reads a capital as its country (in the event layer a capital is a place)."""
+    registry = load_registry()
+    for metonyms in (True, False):
+        assert country_in("U.S. officials", registry, metonyms=metonyms) == "United States"
+        assert country_in("Russia's defence ministry", registry, metonyms=metonyms) == "Russia"
+        assert country_in("officials who told us", registry, metonyms=metonyms) is None
+    assert country_in("Kremlin officials", registry, metonyms=True) == "Russia"
+    assert country_in("Kremlin officials", registry, metonyms=False) is None

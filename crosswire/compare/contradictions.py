@@ -31,7 +31,9 @@ from crosswire.compare.units import ClaimUnit
 
 HEDGED = {"reported", "expected", "possible", "inferred", "conditional"}
 # A denial in so many words; a bare negation ("received no requests") is a denied clause but
-# not news that a claim was denied.
+# not news that a claim was denied. The verbs are crosswire.read.claims' DENIAL_VERBS and
+# REJECTION_VERBS, matched here on the stored cue as written ("denied", "dismissed"): there is
+# no lemmatiser at view time (tests/test_compare_units.py checks that the two agree).
 DENIAL = re.compile(r"\b(?:deni|deny|dismiss|reject|refut|rebut)|\bthere (?:is|was|are|were) no\b", re.I)
 
 

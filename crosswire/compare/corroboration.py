@@ -11,7 +11,8 @@ Two things collapse reports that look independent and are not:
   government": "U.S. officials", "US government intelligence reports" and a White House
   spokesperson all lead back to the US government. The country comes from the names the
   story's own entities give (mentions, demonyms, a person's or place's country), then the
-  built-in actor registry.
+  built-in actor registry. The rule, shared with the event layer, and how compare applies
+  it (``SourceResolver``) are in ``crosswire.upstream``.
 
 Open chains. A chain that stops at a news outlet ("per The Wall Street Journal") or at an
 unnamed report ("reportedly") does not say where the information came from. Such a
@@ -26,31 +27,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from crosswire.compare.units import Cited, ClaimUnit
+from crosswire.compare.units import ClaimUnit
+from crosswire.upstream import Cited, SourceResolver, Upstream, deepest_chains
 
-GOVERNMENT_WORDS = {
-    "government", "officials", "official", "intelligence", "ministry", "ministries", "navy", "naval", "military",
-    "army", "guard", "defence", "defense", "parliament", "embassy", "spokesman", "spokeswoman", "spokesperson",
-    "office", "cabinet", "presidency", "administration", "kremlin", "pentagon", "department", "police",
-    "authorities", "base", "diplomats", "diplomat", "security", "forces", "state",
-}
-GOVERNMENT_KINDS = {"official", "anonymous_official"}
-SHORT_NAMES = {"United States": "US", "United Kingdom": "UK"}
-NAME_TOKEN = re.compile(r"[A-Za-z][\w.’'-]*")
 DATELINE_CREDIT = re.compile(r"^[^\n]{0,80}?\((?P<wire>[A-Z][\w .&'-]{1,40})\)\s*(?:—|–|--|-)")
-
-
-@dataclass(frozen=True)
-class Upstream:
-    """The normalised origin of an attribution chain."""
-
-    key: str  # "government:United States", "outlet:The Wall Street Journal", "source:Jonas Feld", "own:<origin>"
-    label: str  # how to show it: "US government", "The Wall Street Journal"
-    kind: str  # government | source | own | outlet | unnamed
-    open: bool = False  # the chain stops before naming where the information came from
 
 
 @dataclass(frozen=True)
@@ -80,74 +62,8 @@ class Corroboration:
         return len(self.upstreams)
 
 
-class SourceResolver:
-    """Turns cited sources into upstreams, using the story's own entities for names and countries."""
-
-    def __init__(self, records: list[dict[str, Any]]) -> None:
-        self.entities: dict[str, dict[str, Any]] = {}
-        self.countries: dict[str, str] = {}  # lowercased surface or code -> country name
-        for entity in (e for r in records for e in r.get("entities", [])):
-            self.entities.setdefault(entity["name"].lower(), entity)
-            if entity.get("actor_id"):
-                self.entities.setdefault(f"id:{entity['actor_id']}", entity)
-            if entity["kind"] == "country":
-                surfaces = [entity["name"], entity.get("code") or "", *(m["text"] for m in entity.get("mentions", []))]
-                for surface in surfaces:
-                    if surface:
-                        self.countries.setdefault(surface.lower(), entity["name"])
-        for entity in (e for r in records for e in r.get("entities", [])):
-            country = self._country_of_entity(entity)
-            if country and entity["kind"] != "country":
-                for surface in [entity["name"], *(m["text"] for m in entity.get("mentions", []))]:
-                    self.countries.setdefault(surface.lower(), country)
-
-    def upstream(self, cited: Cited) -> Upstream:
-        name = cited.chain[-1] if cited.chain else cited.name
-        entity = self.entities.get(f"id:{cited.actor_id}") or self.entities.get(name.lower())
-        kind = cited.kind or _kind_of_entity(entity)
-        if entity is not None and entity["kind"] == "country":
-            return government(entity["name"])
-        if kind == "outlet" or (entity is not None and entity["kind"] == "news_outlet"):
-            return Upstream(f"outlet:{name}", name, "outlet", open=True)
-        country = (self._country_of_entity(entity) if entity else None) or self.country_in(name)
-        official = kind in GOVERNMENT_KINDS or bool(entity and entity.get("role")) or _has_government_word(name)
-        if official and country:
-            return government(country)
-        if kind == "anonymous_official" or (entity is None and name.lower() in {"officials", "official", "sources"}):
-            return Upstream(f"unnamed:{name.lower()}", name, "unnamed", open=True)
-        label = entity["name"] if entity else name
-        return Upstream(f"source:{label.lower()}", label, "source")
-
-    def country_in(self, name: str) -> str | None:
-        """The country a source's name points to: "U.S. officials", "Valdoria's transport ministry"."""
-        tokens = [re.sub(r"['’]s$", "", t).rstrip(".,") for t in NAME_TOKEN.findall(name)]
-        for size in (3, 2, 1):
-            for i in range(len(tokens) - size + 1):
-                phrase = " ".join(tokens[i : i + size])
-                for candidate in (phrase, phrase + "."):
-                    if country := self.countries.get(candidate.lower()):
-                        return country
-                if phrase[:1].isupper() and (country := _registry_country(phrase)):
-                    return country  # capitalised only: "us" in "told us" is not the United States
-        return None
-
-    def _country_of_entity(self, entity: dict[str, Any] | None) -> str | None:
-        if entity is None:
-            return None
-        if entity["kind"] == "country":
-            return entity["name"]
-        code = entity.get("country") or entity.get("code")
-        if not code:
-            return None
-        return self.countries.get(code.lower()) or _registry_country(code)
-
-
 def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
-def government(country: str) -> Upstream:
-    return Upstream(f"government:{country}", f"{SHORT_NAMES.get(country, country)} government", "government")
 
 
 def origins_of(records: list[dict[str, Any]]) -> list[Origin]:
@@ -229,13 +145,8 @@ def outlet_bases(records: list[dict[str, Any]], resolver: SourceResolver) -> lis
     for record in records:
         outlet = record.get("outlet") or "unknown outlet"
         basis = bases.setdefault(outlet, OutletBasis(outlet))
-        cited = [
-            Cited(s["name"], s["kind"], tuple(s.get("chain") or (outlet, s["name"])), s.get("actor_id"))
-            for s in record.get("sources_cited", [])
-        ]
-        for c in cited:
-            if any(len(o.chain) > len(c.chain) and o.chain[: len(c.chain)] == c.chain for o in cited):
-                continue  # "[GD, NYT]" is the head of "[GD, NYT, US government intelligence reports]"
+        cited = [Cited.from_record(s, outlet) for s in record.get("sources_cited", [])]
+        for c in deepest_chains(cited):  # "[GD, NYT]" is the head of "[GD, NYT, US government intelligence reports]"
             up = resolver.upstream(c)
             if c.chain not in basis.chains:
                 basis.chains.append(c.chain)
@@ -243,31 +154,6 @@ def outlet_bases(records: list[dict[str, Any]], resolver: SourceResolver) -> lis
             if up not in basis.upstreams:
                 basis.upstreams.append(up)
     return sorted(bases.values(), key=lambda b: b.outlet)
-
-
-def _kind_of_entity(entity: dict[str, Any] | None) -> str | None:
-    if entity is None:
-        return None
-    return {"news_outlet": "outlet", "person": "person"}.get(entity["kind"], "organization")
-
-
-def _has_government_word(name: str) -> bool:
-    return any(word.lower().strip(".,'’s") in GOVERNMENT_WORDS for word in name.split())
-
-
-@lru_cache(maxsize=4096)
-def _registry_country(phrase: str) -> str | None:
-    """A country the built-in actor registry knows by this name, code or demonym."""
-    registry = _registry()
-    actor = registry.lookup(phrase) or registry.demonym(phrase)
-    return actor.name if actor is not None and actor.kind == "country" else None
-
-
-@lru_cache(maxsize=1)
-def _registry():
-    from crosswire.read.actors import load_registry  # loaded once, only when a name needs it
-
-    return load_registry()
 
 
 @dataclass

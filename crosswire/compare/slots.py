@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crosswire.compare.words import is_stop, word_key, words
+from crosswire.events import dates
 
 FAR_PAST = dt.date(1, 1, 1)
 FAR_FUTURE = dt.date(9999, 12, 31)
@@ -33,6 +34,10 @@ LOWER_BOUND = re.compile(
 UPPER_BOUND = re.compile(r"\b(?:as late as|no later than|before|by|until|till|up to)\s+(?:on\s+|in\s+)?$", re.I)
 # When something was said is not when it happened: "said on Thursday", "Feld on Thursday
 # accused" date the statement, and two outlets quoting it on different days do not disagree.
+# Not crosswire.read.vocabulary's REPORTING_VERBS (lemmas, for the parser) nor its SAYS (the
+# verbs closing a quotation): past-tense forms found in the text next to a date, including
+# verbs that date a report's or a document's appearance rather than speech ("circulated",
+# "emerged", "surfaced") and a refusal ("refused").
 SPEECH_VERBS = (
     r"(?:said|says|told|announced|added|stated|accused|denied|confirmed|reported|warned|claimed|insisted|argued|"
     r"wrote|declared|dismissed|rejected|refused|described|called|urged|welcomed|circulated|emerged|surfaced)"
@@ -49,7 +54,6 @@ CALENDAR_DATE = re.compile(
 )
 CONTEXT_CHARS = 60  # about ten words either side
 SAME_SLOT_WORDS = 2  # context words two values must share to be values of one slot
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -136,37 +140,15 @@ def _dates_speech(text: str, start: int, end: int) -> bool:
 
 
 def interval(value: str) -> tuple[dt.date, dt.date] | None:
-    """The first and last day an ISO-style time value covers, or ``None`` (durations, refs)."""
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", value):
-            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return day, day
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value):
-            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return monday, monday + dt.timedelta(days=6)
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-            return _months(int(m[1]), int(m[2]), 1)
-        if m := re.fullmatch(r"(\d{4})-Q(\d)", value):
-            return _months(int(m[1]), 3 * int(m[2]) - 2, 3)
-        if m := re.fullmatch(r"(\d{4})-H(\d)", value):
-            return _months(int(m[1]), 6 * int(m[2]) - 5, 6)
-        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
-            first, last = SEASON_MONTHS[m[2]]
-            return _months(int(m[1]), first, last - first + 1)
-        if m := re.fullmatch(r"(\d{4})", value):
-            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
-        if m := re.fullmatch(r"(\d{3})", value):  # a decade, TimeML style: "199" is the 1990s
-            return dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 9, 12, 31)
-    except ValueError:
-        return None
-    return None
+    """The first and last day an ISO-style time value covers, or ``None`` (durations, refs).
 
-
-def _months(year: int, month: int, count: int) -> tuple[dt.date, dt.date]:
-    first = dt.date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
-    after = month - 1 + count
-    last = dt.date(year + after // 12, after % 12 + 1, 1) - dt.timedelta(days=1)
-    return first, last
+    Read by ``crosswire.events.dates``, the one reader of these values outside the reading
+    layer, with one difference kept: a weekend ("2023-W37-WE") is its whole week here, as the
+    story view has always read it, where events read Saturday and Sunday. Claims align on
+    overlapping dates (``matched_slots``), so the narrower weekend would change which claims
+    align; a week is never precise enough to clash either way (``TimeValue.precise``)."""
+    period = dates.parse(value.removesuffix("-WE"))
+    return (period.first, period.last) if period else None
 
 
 def _bounded(period: tuple[dt.date, dt.date], before: str) -> tuple[dt.date, dt.date]:

@@ -10,7 +10,8 @@ munitions deal that might ..."). Its features:
 * ``entities``: canonical names of the entities mentioned inside the span (news outlets are
   left out: naming one is attribution, compared through ``chains``);
 * ``times`` and ``numbers``: slot values (crosswire.compare.slots), compared by value;
-* ``cited``: the sources cited in the claim's sentence, each with its attribution chain.
+* ``cited``: the sources cited in the claim's sentence, each with its attribution chain
+  (``crosswire.upstream.Cited``).
 """
 
 from __future__ import annotations
@@ -22,21 +23,12 @@ from typing import Any
 from crosswire.compare.slots import Quantity, TimeValue, quantities, time_values
 from crosswire.compare.words import WORD, word_key
 from crosswire.compare.words import words as words_of
+from crosswire.upstream import Cited, deepest_chains
 
 ATTRIBUTION_KINDS = {"news_outlet"}  # entities that say who reports, not what happened
 NAMELESS_KINDS = {"other"}  # times and numbers the NER tagged as names ("00:20")
 HEARSAY = "reported"
 MIN_FEATURES = 3  # fewer words, names, dates and numbers than this is a fragment, not a comparable claim
-
-
-@dataclass(frozen=True)
-class Cited:
-    """A source a claim is attributed to, with the chain from the article's outlet down to it."""
-
-    name: str
-    kind: str | None  # outlet, official, anonymous_official, document, person, organization
-    chain: tuple[str, ...]
-    actor_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -177,16 +169,11 @@ def _cited(record: dict[str, Any], claim: dict[str, Any]) -> tuple[Cited, ...]:
     cited: list[Cited] = []
     for source in record.get("sources_cited", []):
         if source["start"] <= claim["start"] < source["end"]:
-            chain = tuple(source.get("chain") or (outlet, source["name"]))
-            cited.append(Cited(source["name"], source["kind"], chain, source.get("actor_id")))
+            cited.append(Cited.from_record(source, outlet))
     named = {name.lower() for c in cited for name in c.chain}
     for name in claim.get("sources") or []:
         if name.lower() not in named:
             cited.append(Cited(name, None, (outlet, name), None))
             named.add(name.lower())
     # A chain that is the head of a longer one adds nothing ("[GD, NYT]" under "[GD, NYT, reports]").
-    return tuple(dict.fromkeys(c for c in cited if not any(_heads(c, o) for o in cited)))
-
-
-def _heads(head: Cited, other: Cited) -> bool:
-    return len(other.chain) > len(head.chain) and other.chain[: len(head.chain)] == head.chain
+    return tuple(dict.fromkeys(deepest_chains(cited)))

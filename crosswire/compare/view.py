@@ -18,7 +18,6 @@ from crosswire.compare.corroboration import (
     Corroboration,
     Origin,
     OutletBasis,
-    SourceResolver,
     UpstreamNote,
     corroborate,
     origins_of,
@@ -28,6 +27,7 @@ from crosswire.compare.corroboration import (
 from crosswire.compare.tone import Tone, article_tone, outlet_tone
 from crosswire.compare.units import ClaimUnit, article_units
 from crosswire.store.base import Store
+from crosswire.upstream import SourceResolver
 
 
 @dataclass

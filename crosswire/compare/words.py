@@ -18,6 +18,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*")
 
 # Attribution and certainty cues: what crosswire.read.claims and .sources already decide.
+# Not crosswire.read.vocabulary's lists, on purpose: those are lemmas a parser matches to
+# find who says what; these are word forms as written, left out of the keys claims are
+# compared on (there is no lemmatiser at view time). They take in what only blurs a
+# comparison (modals, hedges, time words, a few titles) and leave out reporting verbs whose
+# object is the news itself ("warned", "urged", "accused": see SYNONYM_GROUPS' "warn").
 CUE_WORDS = {
     "said", "says", "say", "saying", "told", "tell", "tells", "according", "reported", "reportedly", "reports",
     "report", "reporting", "allegedly", "claimed", "claims", "expected", "expects", "expect", "planning",

@@ -6,6 +6,9 @@ the quarter, ``2025-03-14T10:00`` a time on a day. Each becomes the closed range
 it covers. Two dates are *compatible* (may be the same event) when one range contains
 the other — 2023-09 contains 2023-09-10 — or, for weeks and seasons that cut across months,
 when the ranges overlap. Two different days are never compatible.
+
+``parse`` is the one reader of these values outside the reading layer: the story view's
+claim dates (``crosswire.compare.slots.interval``) use it too.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from typing import Any
 from crosswire.document import Event
 from crosswire.events import dates
 from crosswire.events.parties import Participant
+from crosswire.upstream import Cited
 
 # Strength of evidence, strongest first. "denied" is not evidence *for* the event: it is
 # kept beside the merged status as a conflict.
@@ -18,20 +19,6 @@ FUTURE = {"planned", "proposed"}
 # CONSULT meet is symmetric whoever the parser made the source: "Kim met Putin" is "Putin met Kim".
 SYMMETRIC_MODES = {("CONSULT", "meet")}
 _EVENT_FIELDS = tuple(f.name for f in fields(Event))
-
-
-@dataclass(frozen=True)
-class Cited:
-    """A source cited in the report's sentence; ``chain`` ends with the deepest source."""
-
-    name: str
-    kind: str
-    chain: tuple[str, ...] = ()
-    actor_id: str | None = None
-
-    @property
-    def upstream(self) -> str:
-        return self.chain[-1] if self.chain else self.name
 
 
 @dataclass
@@ -49,7 +36,7 @@ class Report:
     origin_id: str | None = None  # syndicated copies share it
     story_id: int | None = None
     sentence: str | None = None
-    cited: tuple[Cited, ...] = ()
+    cited: tuple[Cited, ...] = ()  # the sources cited in ``sentence``, with their chains
 
     @property
     def id(self) -> str:
@@ -82,9 +69,7 @@ class Report:
     def from_row(cls, row: dict[str, Any]) -> "Report":
         """A report from a ``Store.iter_events()`` row."""
         event = Event(**{name: row[name] for name in _EVENT_FIELDS})
-        cited = tuple(
-            Cited(c["name"], c["kind"], tuple(c.get("chain") or ()), c.get("actor_id")) for c in row.get("cited") or ()
-        )
+        cited = tuple(Cited.from_record(c) for c in row.get("cited") or ())
         return cls(
             event=event,
             article_id=row["article_id"],
@@ -122,7 +107,7 @@ class Report:
             "start": e.start,
             "end": e.end,
             "sentence": self.sentence,
-            "sources_cited": [c.upstream for c in self.cited],
+            "sources_cited": [c.deepest for c in self.cited],
         }
 
 

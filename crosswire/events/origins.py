@@ -9,8 +9,9 @@ Reports are tied together when they cannot be independent of each other:
 * reports whose sentence cites the same upstream source (the tail of the attribution
   chain: "per The Wall Street Journal", "citing US intelligence reports") rest on it, and
   an outlet cited by another outlet is the same source as that outlet's own reports.
-  Officials and government documents of one country are one upstream, its government
-  (``ActorIndex.upstream``).
+  Officials and government documents of one country are one upstream, its government.
+  What counts as the same upstream is the rule the story view's corroboration uses too:
+  ``crosswire.upstream`` (``event_upstream`` is how events apply it).
 
 The independent origins are the connected groups (union-find over those keys). Unnamed
 anonymous sources ("officials", "a source") tie nothing: two outlets quoting "officials"
@@ -21,9 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from crosswire.events.model import Cited, Report
+from crosswire.events.model import Report
 from crosswire.events.parties import ActorIndex
 from crosswire.read.actors import normalise
+from crosswire.upstream import event_upstream
 
 
 def origin_groups(reports: Iterable[Report], index: ActorIndex | None = None) -> list[str]:
@@ -60,8 +62,7 @@ def origin_groups(reports: Iterable[Report], index: ActorIndex | None = None) ->
             labels.setdefault(key, report.outlet)
             union(node, key)
         for cited in report.cited:
-            if _ties(cited):
-                name = index.upstream(cited.upstream, cited.kind)
+            if (name := event_upstream(cited, index)) is not None:
                 key = _source_key(name)
                 labels[key] = name  # an upstream names the group better than an outlet
                 upstream_keys.add(key)
@@ -84,11 +85,3 @@ def origin_groups(reports: Iterable[Report], index: ActorIndex | None = None) ->
 
 def _source_key(name: str) -> str:
     return f"source:{normalise(name)}"
-
-
-def _ties(cited: Cited) -> bool:
-    """An anonymous source ties reports only when it is named beyond its kind ("U.S.
-    officials", "Estmarkian intelligence officials"), not when it is just "officials"."""
-    if cited.kind != "anonymous_official":
-        return True
-    return any(ch.isupper() for ch in cited.upstream)

@@ -10,7 +10,6 @@ munitions deal, but Vladimir Putin and Sergei Shoigu, both coded RUS, are not.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -19,8 +18,6 @@ from crosswire.read.actors import Registry, load_registry, normalise
 
 
 SPECIFIC_KINDS = {"person", "organization", "group", "news_outlet"}
-GOVERNMENT_KINDS = {"official", "anonymous_official", "document"}
-_NAME_WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 
 
 @dataclass(frozen=True)
@@ -100,33 +97,6 @@ class ActorIndex:
                 return self._display[key]
         actor = self.registry.actors.get(code) if self.registry else None
         return actor.name if actor else code
-
-    def upstream(self, name: str, kind: str) -> str:
-        """Who a cited source stands for. Officials, ministries and government documents of
-        one country are one upstream, "<country> government" ("U.S. officials", "US
-        government intelligence reports" and Jake Sullivan all lead to the US government);
-        anything else is itself, by its registry name."""
-        if kind in GOVERNMENT_KINDS and (country := self.country_in(name)):
-            return f"{country} government"
-        return self.canonical(name)
-
-    def country_in(self, name: str) -> str | None:
-        """The country a name points to: the country of a registry person or body, or a
-        country (or demonym) among its capitalised words ("U.S. officials")."""
-        registry = self.registry or load_registry()
-        actor = registry.lookup(name, metonyms=False)
-        if actor is not None and actor.code and (country := registry.actors.get(actor.code)):
-            return country.name
-        words = _NAME_WORD.findall(name)
-        for size in (3, 2, 1):
-            for i in range(len(words) - size + 1):
-                phrase = " ".join(words[i : i + size])
-                if not phrase[:1].isupper():  # "us" in "told us" is not the United States
-                    continue
-                found = registry.lookup(phrase, metonyms=False) or registry.demonym(phrase)
-                if found is not None and found.kind == "country":
-                    return found.name
-        return None
 
     def canonical(self, name: str) -> str:
         """The registry's name for ``name`` (``WSJ`` → The Wall Street Journal), else itself."""

@@ -71,5 +71,5 @@ def _sentence(report: Report) -> dict[str, Any]:
         "reportId": report.id, "articleId": report.article_id, "outlet": report.outlet, "url": report.url,
         "published": report.published, "status": e.status, "cue": e.cue, "date": e.date, "dateText": e.date_text,
         "eventText": e.trigger, "start": e.start, "end": e.end, "triggerStart": e.trigger_start,
-        "triggerEnd": e.trigger_end, "text": report.sentence, "sourcesCited": [c.upstream for c in report.cited],
+        "triggerEnd": e.trigger_end, "text": report.sentence, "sourcesCited": [c.deepest for c in report.cited],
     }
