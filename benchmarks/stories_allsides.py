@@ -1,15 +1,19 @@
 """Story grouping on AllSides triplets: crosswire's incremental grouping vs TF-IDF + agglomerative.
 
     python benchmarks/stories_allsides.py [--limit N] [--json] [--orders date,reverse,shuffle]
+                                          [--no-events] [--no-split] [--ablation]
 
 Each AllSides story is one event covered by a left, a centre and a right outlet (title and
 lead excerpt per article). All articles are pooled and grouped; the gold label is the
 AllSides story id. Articles carry their story's date (AllSides gives no per-article date).
 
 * crosswire: the real reading pipeline (entities linked), then ``assign_story`` article by
-  article into a fresh in-memory store and the merge pass at the end (as one ingest run
-  does), in date order (and, to measure order independence, in reverse and shuffled order:
-  B-cubed F1 between the runs' partitions is reported).
+  article into a fresh in-memory store, then ``revise_stories`` at the end (the merge pass,
+  the split pass and a merge pass over the split parts, as one ingest run does), in date
+  order (and, to measure order independence, in reverse and shuffled order: B-cubed F1
+  between the runs' partitions is reported). ``--no-events`` groups without the articles'
+  coded events (no event terms), ``--no-split`` skips the split pass; ``--ablation`` runs
+  all four combinations in each order, on the same reading of the articles.
 * baseline: TF-IDF over title + text (crosswire's own tokeniser, no actors), cosine
   distance, average-linkage agglomerative clustering (scipy), cut at the distance threshold
   that scores best on this very data: an optimistic baseline, since it is tuned on gold.
@@ -32,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from crosswire.document import Article, Cleaned  # noqa: E402
-from crosswire.group.stories import WORD, assign_story, consolidate_stories, tfidf  # noqa: E402
+from crosswire.group.split import revise_stories  # noqa: E402
+from crosswire.group.stories import WORD, assign_story, tfidf  # noqa: E402
 from crosswire.options import Options  # noqa: E402
 from crosswire.pipeline import Reader  # noqa: E402
 from crosswire.store.sqlite import SQLiteStore  # noqa: E402
@@ -103,9 +108,15 @@ def _prf(precision: float, recall: float) -> tuple[float, float, float]:
 # -- crosswire -------------------------------------------------------------------------------
 
 
-def crosswire_partition(articles: list[Article], order: list[int], options: Options) -> tuple[list, float]:
+def crosswire_partition(
+    articles: list[Article], order: list[int], options: Options, *, events: bool = True, split: bool = True
+) -> tuple[list, float]:
     """Group the articles in ``order`` into a fresh store; return story ids by article index."""
     store = SQLiteStore(":memory:")
+    coded = [a.events for a in articles]
+    if not events:
+        for article in articles:
+            article.events = []
     started = time.perf_counter()
     touched = set()
     for count, index in enumerate(order):
@@ -114,8 +125,10 @@ def crosswire_partition(articles: list[Article], order: list[int], options: Opti
         story, terms = assign_story(article, store, options, corpus_size=count)
         store.save_article(article, story, terms)
         touched.add(story.id)
-    consolidate_stories(store, options, touched)  # as the ingest job does at the end of a run
+    revise_stories(store, options, touched, split=split)  # as the ingest job does after a run
     elapsed = time.perf_counter() - started
+    for article, its_events in zip(articles, coded):
+        article.events = its_events
     story_of = dict(store.conn.execute("SELECT id, story_id FROM articles"))
     labels = [story_of[a.id] for a in articles]
     store.close()
@@ -147,6 +160,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only the first N AllSides stories")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--orders", default="date,reverse,shuffle", help="ingest orders to run")
+    parser.add_argument("--no-events", action="store_true", help="group without event terms")
+    parser.add_argument("--no-split", action="store_true", help="skip the split pass")
+    parser.add_argument("--ablation", action="store_true", help="all four events × split combinations")
     args = parser.parse_args()
     if not DATA.exists():
         sys.exit(f"{DATA} is absent: the AllSides evaluation data in ../shared is needed")
@@ -165,10 +181,16 @@ def main() -> None:
     orders = {"date": by_date, "reverse": by_date[::-1], "shuffle": random.Random(7).sample(by_date, len(by_date))}
     results: dict[str, dict] = {}
     partitions = {}
-    for name in args.orders.split(","):
-        labels, seconds = crosswire_partition(articles, orders[name], options)
-        partitions[name] = labels
-        results[f"crosswire ({name} order)"] = _scores(labels, gold) | {"seconds": round(seconds, 2)}
+    shipped = (not args.no_events, not args.no_split)
+    variants = [(True, True), (True, False), (False, True), (False, False)] if args.ablation else [shipped]
+    for events, split in variants:
+        for name in args.orders.split(","):
+            labels, seconds = crosswire_partition(articles, orders[name], options, events=events, split=split)
+            if (events, split) == shipped:  # order agreement is reported for this variant
+                partitions[name] = labels
+            results[_system_name(name, events, split, len(variants) > 1)] = _scores(labels, gold) | {
+                "seconds": round(seconds, 2)
+            }
 
     thresholds = [round(0.30 + 0.05 * i, 2) for i in range(13)]
     started = time.perf_counter()
@@ -202,6 +224,12 @@ def main() -> None:
         )
     for name, value in agreement.items():
         print(f"order independence, B-cubed F1 between partitions, {name}: {value:.3f}")
+
+
+def _system_name(order: str, events: bool, split: bool, ablation: bool) -> str:
+    if not ablation:
+        return f"crosswire ({order} order)"
+    return f"crosswire, {'events' if events else 'no events'}, {'split' if split else 'no split'} ({order})"
 
 
 def _scores(labels: list, gold: list) -> dict:

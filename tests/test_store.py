@@ -78,3 +78,21 @@ def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path):
     bad.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError):
         open_store(bad)
+
+
+def test_an_undated_lookup_reads_a_bounded_number_of_stories_per_term_but_finds_rare_ones(fresh_db):
+    from crosswire.store.sqlite import UNDATED_POSTINGS
+
+    with open_store(fresh_db) as store:
+        with store.conn:
+            # One old story with a rare term, then more recent stories than the bound, all
+            # sharing one common term: the common term alone reaches only the recent ones.
+            old = StoryRow(None, "old", "2020-01-01", "2020-01-02", {"korvath": 0.7, "common": 0.7}, 1)
+            store._write_story(old)
+            for day in range(UNDATED_POSTINGS + 10):
+                date = f"2024-{1 + day // 28:02d}-{1 + day % 28:02d}"
+                store._write_story(StoryRow(None, f"s{day}", date, date, {"common": 0.5, "other": 0.86}, 1))
+        by_common = {s.id for s in store.candidate_stories(None, 21, ["common"])}
+        by_both = {s.id for s in store.candidate_stories(None, 21, ["common", "korvath"])}
+    assert old.id not in by_common and len(by_common) == 50  # MAX_CANDIDATES of the newest
+    assert old.id in by_both  # its rare term finds it whatever its age

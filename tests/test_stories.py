@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from crosswire.document import Article, Cleaned, Entity, Mention
-from crosswire.group.stories import article_terms, assign_story, cosine, tfidf
+from crosswire.document import Article, Cleaned, Entity, Event, Mention
+from crosswire.group.stories import article_terms, assign_story, cosine, event_terms, story_label, tfidf
 from crosswire.ingest.job import ingest
 from crosswire.options import Options
 from crosswire.store import open_store
@@ -42,6 +42,46 @@ def test_terms_include_actors_and_skip_stop_words():
     terms = article_terms(article(FERRY, None, actor="KLV"))
     assert terms["ferry"] == 3 and "the" not in terms
     assert terms["@KLV"] > 0  # actors are terms by canonical name
+
+
+def event(category: str, sources: list[tuple[str, str | None]], targets: list[tuple[str, str | None]]) -> Event:
+    return Event(
+        category=category, quad_class="", mode=None,
+        source=[n for n, _ in sources], source_codes=[c for _, c in sources],
+        target=[n for n, _ in targets], target_codes=[c for _, c in targets],
+        what=None, place=None, place_code=None, date=None, date_precision=None, date_text=None,
+        status="happened", cue=None, trigger="", trigger_start=0, trigger_end=0, start=0, end=0,
+    )
+
+
+def test_an_event_is_a_term_per_dyad_with_codes_else_names():
+    sanction = event("SANCTION", [("Estmark", "EMK"), ("the  Folkting", None)], [("Valdoria", "VLD")])
+    assert event_terms(sanction) == ["#SANCTION:EMK>VLD", "#SANCTION:the folkting>VLD"]
+    assert event_terms(event("PROTEST", [("Sarvania", "SRV")], [])) == ["#PROTEST:SRV>"]
+    other_target = event("SANCTION", [("Estmark", "EMK")], [("Sarvania", "SRV")])
+    assert not set(event_terms(sanction)) & set(event_terms(other_target))
+    counts = article_terms(with_events("Banks were hit.", [sanction, sanction]))
+    assert counts["#SANCTION:EMK>VLD"] == 6  # weighted like an actor mention, per report of it
+    assert not story_label(tfidf(counts, {}, 1)).count("#")  # event terms never label a story
+
+
+def with_events(text: str, events: list[Event], published: str | None = "2025-03-24") -> Article:
+    a = Article.from_cleaned(Cleaned(text=text, outlet=f"Outlet {hash(text) % 97}", published=published))
+    a.events = events
+    return a
+
+
+def test_two_reports_of_one_event_in_other_words_share_a_story(tmp_path):
+    sanction = event("SANCTION", [("Estmark", "EMK")], [("Valdoria", "VLD")])
+    first = "Estmark punishes Valdorian lenders over the arms shipments."
+    second = "Lindhaven freezes deposits of Korsk institutions, the cabinet announced."
+    stories = {}
+    for coded in (True, False):  # the same two reports, with and without their coded event
+        with open_store(tmp_path / f"{coded}.db") as store:
+            events = [sanction] if coded else []
+            stories[coded] = {add(store, with_events(text, events), Options()) for text in (first, second)}
+    assert len(stories[True]) == 1  # one event, no word in common: one story
+    assert len(stories[False]) == 2
 
 
 def test_cosine_of_unit_vectors():

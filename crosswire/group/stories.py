@@ -1,7 +1,8 @@
 """Story grouping: each new article joins the most similar recent story, or starts one.
 
-An article is a TF-IDF vector over its content words plus its linked actors (weighted up,
-since who is involved says more about the story than any one word). A story is the
+An article is a TF-IDF vector over its content words plus its linked actors and its coded
+events, one term per category and source-target dyad (both weighted up, since who is
+involved and what they did say more about the story than any one word). A story is the
 centroid of its articles. Three things decide where an article goes:
 
 1. A syndicated copy (crosswire.group.syndication) goes where its original went: same text,
@@ -13,7 +14,9 @@ centroid of its articles. Three things decide where an article goes:
 3. The best score above ``story_threshold`` wins; else the article founds a new story.
 
 Document frequencies grow with the store, so the grouping is incremental as coverage
-arrives. ``benchmarks/stories_allsides.py`` measures it (and its order independence).
+arrives. After each run, ``consolidate_stories`` merges stories that later coverage bridged,
+and ``crosswire.group.split`` splits those it tells apart. ``benchmarks/stories_allsides.py``
+measures it (and its order independence).
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ from crosswire.options import Options
 from crosswire.store.base import Store, StoryRow
 
 WORD = re.compile(r"[a-z][a-z'-]{2,}")
-ACTOR_WEIGHT = 3  # an actor mention counts as this many word occurrences
+ACTOR_WEIGHT = 3  # an actor mention (and an event dyad) counts as this many word occurrences
+EVENT_PREFIX = "#"  # event terms: "#CATEGORY:source>target"; actor terms start with "@"
 CENTROID_TERMS = 300  # keep the centroid small: the strongest terms carry the story
 QUERY_TERMS = 20  # an article looks up candidate stories by its 20 strongest terms
 # Two whole stories merge only on clearly shared content: centroids are smoother than
@@ -53,14 +57,33 @@ LABEL_SKIP = {
 
 
 def article_terms(article: Article) -> Counter[str]:
-    """Term counts: content words of the title and body, and actors as ``@id`` terms."""
+    """Term counts: content words of the title and body, actors as ``@name`` terms and
+    coded events as ``#CATEGORY:source>target`` terms."""
     title = article.meta.title or ""
     words = WORD.findall(f"{title} {title} {article.text}".lower())
     counts = Counter(w for w in words if w not in STOP_WORDS)
     for entity in article.entities:
         # The canonical name when linked, so the same actor is one term across articles.
         counts[f"@{entity.name}"] += ACTOR_WEIGHT * len(entity.mentions)
+    for event in article.events:
+        counts.update(dict.fromkeys(event_terms(event), ACTOR_WEIGHT))
     return counts
+
+
+def event_terms(event: Event) -> list[str]:
+    """The event as who-did-what-to-whom terms: one per (source, target) dyad, with its PLOVER
+    category, e.g. ``#SANCTION:EST>VLD`` (``#PROTEST:SRV>`` with no target). Two outlets
+    reporting the same event code it alike even when their words differ, and one dyad is
+    enough to match when an outlet names another party or leaves a name unlinked; the same
+    category between other parties is another term. A party is its country code, else its
+    name in lower case (without a code it would match every uncoded party)."""
+    sources = _parties(event.source, event.source_codes) or [""]
+    targets = _parties(event.target, event.target_codes) or [""]
+    return [f"{EVENT_PREFIX}{event.category}:{source}>{target}" for source in sources for target in targets]
+
+
+def _parties(names: list[str], codes: list[str | None]) -> list[str]:
+    return sorted({code or " ".join(name.lower().split()) for name, code in zip(names, codes)})
 
 
 def tfidf(counts: Counter[str], df: dict[str, int], total: int) -> dict[str, float]:
@@ -153,7 +176,7 @@ def _story_of_original(article: Article, store: Store) -> StoryRow | None:
         return None
     copies = [
         (containment(article.fingerprint, theirs), origin, story_id)
-        for _, origin, story_id, theirs in store.near_copies(article.fingerprint)
+        for _, origin, story_id, theirs in store.near_copies(article.fingerprint, article.meta.published)
     ]
     copies = [c for c in copies if c[0] >= COPY_CONTAINMENT]
     if not copies:
@@ -167,29 +190,36 @@ def _best_story(vector: dict[str, float], date: str | None, store: Store, option
     query_terms = sorted(vector, key=vector.get, reverse=True)[:QUERY_TERMS]
     best, best_score = None, options.story_threshold
     for story in store.candidate_stories(date, options.story_window_days, query_terms):
-        score = cosine(vector, story.vector) * _time_discount(date, story, options.story_decay_days)
+        score = cosine(vector, story.vector) * time_discount(date, story, options.story_decay_days)
         if score >= best_score:
             best, best_score = story, score
     return best
 
 
-def consolidate_stories(store: Store, options: Options, story_ids: set[int]) -> list[tuple[int, int]]:
+def consolidate_stories(
+    store: Store, options: Options, story_ids: set[int], *, apart: dict[int, set[int]] | None = None
+) -> list[tuple[int, int]]:
     """Merge each of ``story_ids`` with a story it has turned out to be part of.
 
     Run after an ingest: articles arriving out of date order can found two stories that
     later coverage bridges (a story's date range grows as it absorbs articles). Two stories
     merge when their centroids clear ``MERGE_THRESHOLD`` after the time discount between
     their date ranges. Returns the (kept, merged) id pairs; the older story id is kept.
+
+    ``apart`` maps story ids to the splits (crosswire.group.split) their articles came out
+    of in this run: two stories sharing one are never merged, directly or through a third,
+    so the merge pass after a split cannot glue back what it just cut.
     """
+    apart = {story_id: set(splits) for story_id, splits in (apart or {}).items()}
     merges, pending = [], set(story_ids)
     while pending:
         story = store.story_row(pending.pop())
         terms = sorted(story.vector, key=story.vector.get, reverse=True)[:QUERY_TERMS]
         best, best_score = None, MERGE_THRESHOLD
         for other in store.candidate_stories(story.first_date, options.story_window_days, terms):
-            if other.id == story.id:
+            if other.id == story.id or apart.get(story.id, set()) & apart.get(other.id, set()):
                 continue
-            score = cosine(story.vector, other.vector) * _range_discount(story, other, options.story_merge_decay_days)
+            score = cosine(story.vector, other.vector) * range_discount(story, other, options.story_merge_decay_days)
             if score >= best_score:
                 best, best_score = other, score
         if best is None:
@@ -197,6 +227,7 @@ def consolidate_stories(store: Store, options: Options, story_ids: set[int]) -> 
         keep, drop = sorted((story, best), key=lambda s: s.id)
         store.merge_stories(_merged(keep, drop), drop.id)
         merges.append((keep.id, drop.id))
+        apart[keep.id] = apart.get(keep.id, set()) | apart.pop(drop.id, set())
         pending.discard(drop.id)
         pending.add(keep.id)  # the merged story may now reach further
     return merges
@@ -211,14 +242,14 @@ def _merged(keep: StoryRow, drop: StoryRow) -> StoryRow:
         label="",
         first_date=min(dates, default=None),
         last_date=max(dates, default=None),
-        vector=_unit(dict(total.most_common(CENTROID_TERMS))),
+        vector=centroid(total),
         size=keep.size + drop.size,
     )
     merged.label = story_label(merged.vector)
     return merged
 
 
-def _time_discount(date: str | None, story: StoryRow, decay_days: float) -> float:
+def time_discount(date: str | None, story: StoryRow, decay_days: float) -> float:
     """1 inside the story's date range, decaying with each day outside it (1 when undated)."""
     if not date or not story.first_date:
         return 1.0
@@ -227,7 +258,7 @@ def _time_discount(date: str | None, story: StoryRow, decay_days: float) -> floa
     return math.exp(-gap / decay_days)
 
 
-def _range_discount(a: StoryRow, b: StoryRow, decay_days: float) -> float:
+def range_discount(a: StoryRow, b: StoryRow, decay_days: float) -> float:
     """The time discount between two stories' date ranges (0 days when they overlap)."""
     if not (a.first_date and b.first_date):
         return 1.0
@@ -246,8 +277,7 @@ def _ordinal(iso_date: str) -> int:
 def _absorb(story: StoryRow, vector: dict[str, float], date: str | None, article: Article) -> None:
     merged = Counter({t: w * story.size for t, w in story.vector.items()})
     merged.update(vector)
-    strongest = dict(merged.most_common(CENTROID_TERMS))
-    story.vector = _unit(strongest)
+    story.vector = centroid(merged)
     story.size += 1
     if date:
         story.first_date = min(filter(None, [story.first_date, date]))
@@ -259,11 +289,17 @@ def story_label(vector: dict[str, float]) -> str:
     """A label from the story's strongest actors and words, e.g. 'Russia, North Korea: munitions, summit'."""
     ranked = sorted(vector, key=vector.get, reverse=True)
     actors = [t[1:] for t in ranked if t.startswith("@")][:LABEL_ACTORS]
-    words = [t for t in ranked if not t.startswith("@") and t not in LABEL_SKIP][:LABEL_WORDS]
+    words = [t for t in ranked if t[0] not in "@#" and t not in LABEL_SKIP][:LABEL_WORDS]
     label = ", ".join(actors)
     if words:
         label += (": " if label else "") + ", ".join(words)
     return label or "story"
+
+
+def centroid(total: Counter[str]) -> dict[str, float]:
+    """A story's stored centroid from the summed vectors of its articles: the strongest
+    ``CENTROID_TERMS`` terms, as a unit vector."""
+    return _unit(dict(total.most_common(CENTROID_TERMS)))
 
 
 def _unit(vector: dict[str, float]) -> dict[str, float]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from crosswire.clean import clean_input
 from crosswire.document import Article
 from crosswire.errors import FAILURES, Reason, Rejection
-from crosswire.group.stories import assign_story, consolidate_stories, estimate_undated
+from crosswire.group.split import revise_stories
+from crosswire.group.stories import assign_story, estimate_undated
 from crosswire.ingest.fetch import Fetcher
 from crosswire.ingest.inputs import RawInput, iter_inputs
 from crosswire.options import Options
@@ -79,9 +80,9 @@ def ingest(
             report.stored.append(article.id)
             touched.add(story.id)
             run.notify(article.meta.source or "")
-    # Articles arriving out of date order can found two stories that later coverage bridges.
-    merges = consolidate_stories(store, options, touched)
-    estimate_undated(store, touched | {kept for kept, _ in merges})
+    # Articles arriving out of date order can found two stories that later coverage bridges,
+    # and a bridging article or an early merge can glue two stories that it tells apart.
+    estimate_undated(store, revise_stories(store, options, touched))
     return report
 
 

@@ -19,12 +19,13 @@ from typing import Any
 from crosswire.document import Article, Claim, Event, Quote, SourceCited, TimeExpression
 from crosswire.errors import NotFound, Rejection, StoreError
 from crosswire.store.base import InputDone, StoryRow
-from crosswire.group.syndication import Fingerprint
+from crosswire.group.syndication import Fingerprint, buckets_to_search, month_bucket
 from crosswire.store.migrations import STORY_INDEX_TERMS, apply_migrations
 
 MAX_CANDIDATES = 50  # stories scored per article: the best by shared index weight
+UNDATED_POSTINGS = 200  # an undated article reads each term's 200 most recent stories
 VECTOR_CACHE = 512  # parsed story centroids kept in memory, most recently used (~40 KB each)
-WAL_CHECKPOINT_PAGES = 10_000  # checkpoint the WAL when it holds this many pages (SQLite: 1000)
+WAL_CHECKPOINT_PAGES = 40_000  # checkpoint the WAL when it holds this many pages (SQLite: 1000)
 
 
 class SQLiteStore:
@@ -40,12 +41,13 @@ class SQLiteStore:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
-            # Checkpoint every ~40 MB of WAL instead of SQLite's 4 MB: an article writes ~100
-            # pages, ~40 of them random leaves of lsh_bands, and each checkpoint writes every
-            # page it carries back into the database file and fsyncs it. Ten times fewer
-            # checkpoints carry the pages rewritten by many articles (term_df, story_terms,
-            # the stories of the window, the FTS segments) once instead of each time; in a
-            # large file those random writes are what the per-article cost grew with.
+            # Checkpoint every ~160 MB of WAL instead of SQLite's 4 MB: an article writes ~85
+            # pages, and each checkpoint writes every distinct page it carries back into the
+            # database file and fsyncs it. Fewer checkpoints carry the pages rewritten by
+            # many articles (term_df, the story index, the stories of the window, the FTS
+            # segments, the month's lsh_bands) once instead of each time; in a large file
+            # those scattered writes are what the per-article cost grows with. The WAL is
+            # removed when the store is closed.
             self.conn.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
             apply_migrations(self.conn)
         except sqlite3.DatabaseError as error:
@@ -115,14 +117,14 @@ class SQLiteStore:
             story.id = cursor.lastrowid
             self.conn.executemany(
                 "INSERT INTO story_terms VALUES (?, ?, ?, ?)",
-                [(term, story.id, story.last_date, weight) for term, weight in top],
+                [(term, story.id, _index_date(story.last_date), weight) for term, weight in top],
             )
         else:
             self.conn.execute(
                 "UPDATE stories SET label = ?, first_date = ?, last_date = ?, vector = ?, size = ? WHERE id = ?",
                 (*values, story.id),
             )
-            self._update_story_terms(story.id, story.last_date, top)
+            self._update_story_terms(story.id, _index_date(story.last_date), top)
         self._remember_vector(story.id, text, story.vector)
 
     def _update_story_terms(self, story_id: int, last_date: str | None, top: list[tuple[str, float]]) -> None:
@@ -182,8 +184,10 @@ class SQLiteStore:
                 "INSERT INTO fingerprints VALUES (?, ?, ?)",
                 (article.id, article.fingerprint.to_bytes(), article.fingerprint.size),
             )
+            bucket = month_bucket(article.meta.published)
             self.conn.executemany(
-                "INSERT INTO lsh_bands VALUES (?, ?)", [(band, article.id) for band in article.fingerprint.bands]
+                "INSERT OR IGNORE INTO lsh_bands VALUES (?, ?, ?)",
+                [(bucket, band, cursor.lastrowid) for band in article.fingerprint.bands],
             )
         self.conn.execute(
             "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
@@ -230,6 +234,24 @@ class SQLiteStore:
             self.conn.execute("DELETE FROM stories WHERE id = ?", (drop_id,))
             self._write_story(merged)
 
+    def split_story(self, kept: StoryRow, parts: list[tuple[StoryRow, list[str]]]) -> None:
+        """Rewrite story ``kept`` (its new centroid, label, dates and size) and move each
+        part's articles, by id, into a new story made from the part's row (whose ``id`` is
+        set here), all in one transaction: a reader never sees an article in a story whose
+        state does not count it."""
+        with self.conn:
+            self._write_story(kept)
+            for row, article_ids in parts:
+                row.id = None
+                self._write_story(row)
+                moves = [(row.id, article_id) for article_id in article_ids]
+                self.conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?", moves)
+
+    def story_articles(self, story_id: int) -> list[dict[str, Any]]:
+        """The records of the story's articles, in the order they were stored."""
+        rows = self.conn.execute("SELECT * FROM articles WHERE story_id = ? ORDER BY rowid", (story_id,))
+        return self._records(rows.fetchall())
+
     def update_estimate(self, article: Article) -> None:
         """Store an article's new ``published_estimate`` with its re-anchored times and events."""
         record = article.to_record()
@@ -247,7 +269,7 @@ class SQLiteStore:
             "SELECT * FROM articles WHERE story_id = ? AND published IS NULL AND published_estimate IS NULL",
             (story_id,),
         )
-        return [self._record(row) for row in rows.fetchall()]
+        return self._records(rows.fetchall())
 
     # -- reading ------------------------------------------------------------------------
 
@@ -266,7 +288,7 @@ class SQLiteStore:
         """Stories indexed under any of ``terms`` whose date range lies within ``window_days``
         of ``date`` (any date when undated), strongest shared weight first, at most
         ``MAX_CANDIDATES``. The index is on (term, last_date): the cost follows the stories
-        in the window, not the size of the store."""
+        in the window (or, undated, a bounded number per term), not the size of the store."""
         if not terms:
             return []
         marks = ",".join("?" * len(terms))
@@ -283,7 +305,18 @@ class SQLiteStore:
             )
             params += [date, f"-{window_days} days", *terms]
         else:
-            query = f"SELECT story_id, sum(weight) AS shared FROM story_terms WHERE term IN ({marks})"
+            # Undated: any date, but at most the UNDATED_POSTINGS most recent stories of each
+            # term (and as many undated ones), so the lookup stays bounded as history grows.
+            # A term shared by more stories than that says little about which one it is; the
+            # rare terms that do tell have short lists and are read whole.
+            per_term = (
+                "SELECT * FROM (SELECT story_id, weight FROM story_terms WHERE term = ? AND last_date IS NOT NULL"
+                " ORDER BY last_date DESC LIMIT ?) UNION ALL SELECT * FROM (SELECT story_id, weight"
+                " FROM story_terms WHERE term = ? AND last_date IS NULL LIMIT ?)"
+            )
+            union = " UNION ALL ".join([per_term] * len(terms))
+            query = f"SELECT story_id, sum(weight) AS shared FROM ({union})"
+            params = [p for term in terms for p in (term, UNDATED_POSTINGS, term, UNDATED_POSTINGS)]
         query += " GROUP BY story_id ORDER BY shared DESC LIMIT ?"
         params.append(MAX_CANDIDATES)
         ids = [row["story_id"] for row in self.conn.execute(query, params)]
@@ -292,7 +325,7 @@ class SQLiteStore:
         rows = self.conn.execute(f"SELECT * FROM stories WHERE id IN ({','.join('?' * len(ids))})", ids)
         stories = [self._story_row(row) for row in rows]
         if date:
-            stories = [s for s in stories if _within(date, s.first_date, window_days)]
+            stories = [s for s in stories if _within(date, s.first_date, s.last_date, window_days)]
         return stories
 
     def story_row(self, story_id: int) -> StoryRow:
@@ -301,20 +334,30 @@ class SQLiteStore:
             raise NotFound(f"no story {story_id}")
         return self._story_row(row)
 
-    def near_copies(self, fingerprint: Fingerprint) -> list[tuple[str, str, int, Fingerprint]]:
-        """Stored articles sharing an LSH band with ``fingerprint``: (id, origin id, story id,
-        their fingerprint). The caller decides which are copies."""
-        marks = ",".join("?" * len(fingerprint.bands))
+    def near_copies(self, fingerprint: Fingerprint, published: str | None) -> list[tuple[str, str, int, Fingerprint]]:
+        """Stored articles sharing an LSH band with ``fingerprint`` of an article published on
+        ``published``, among those dated within the months around it and the undated ones
+        (all when ``published`` is None): (id, origin id, story id, their fingerprint). The
+        caller decides which are copies."""
+        buckets = buckets_to_search(published, None if published else self._dated_buckets())
+        bands = fingerprint.bands
         rows = self.conn.execute(
             f"""SELECT a.id, a.origin_id, a.story_id, f.signature, f.size
-                FROM (SELECT DISTINCT article_id FROM lsh_bands WHERE band IN ({marks})) b
-                JOIN articles a ON a.id = b.article_id JOIN fingerprints f ON f.article_id = a.id""",
-            fingerprint.bands,
+                FROM (SELECT DISTINCT article FROM lsh_bands
+                       WHERE bucket IN ({','.join('?' * len(buckets))}) AND band IN ({','.join('?' * len(bands))})) b
+                JOIN articles a ON a.rowid = b.article JOIN fingerprints f ON f.article_id = a.id""",
+            [*buckets, *bands],
         )
         return [
             (r["id"], r["origin_id"] or r["id"], r["story_id"], Fingerprint.from_bytes(r["signature"], r["size"]))
             for r in rows
         ]
+
+    def _dated_buckets(self) -> tuple[int, int] | None:
+        """The buckets of the earliest and latest stored publication dates (two index reads)."""
+        first = self.conn.execute("SELECT min(published) FROM articles").fetchone()[0]
+        last = self.conn.execute("SELECT max(published) FROM articles").fetchone()[0]
+        return (month_bucket(first), month_bucket(last)) if first and last else None
 
     def _story_row(self, row: sqlite3.Row) -> StoryRow:
         return StoryRow(
@@ -362,13 +405,10 @@ class SQLiteStore:
         row = self.conn.execute("SELECT id, label, first_date, last_date FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
             raise NotFound(f"no story {story_id}")
-        articles = [
-            self.article(r["id"])
-            for r in self.conn.execute(
-                "SELECT id FROM articles WHERE story_id = ? ORDER BY published, outlet", (story_id,)
-            )
-        ]
-        return {**dict(row), "articles": articles}
+        articles = self.conn.execute(
+            "SELECT * FROM articles WHERE story_id = ? ORDER BY published, outlet", (story_id,)
+        ).fetchall()
+        return {**dict(row), "articles": self._records(articles)}
 
     def article(self, article_id: str) -> dict[str, Any]:
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -380,8 +420,7 @@ class SQLiteStore:
         """Every article as its export record, streamed in ingest order."""
         cursor = self.conn.execute("SELECT * FROM articles ORDER BY rowid")
         while rows := cursor.fetchmany(100):
-            for row in rows:
-                yield self._record(row)
+            yield from self._records(rows)
 
     def rejections(self) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT source, reason, detail FROM inputs WHERE status = 'rejected' ORDER BY at")
@@ -453,26 +492,43 @@ class SQLiteStore:
                 yield dict(row)
 
     def _record(self, row: sqlite3.Row) -> dict[str, Any]:
-        article_id = row["id"]
-        mentions: dict[int, list[dict[str, Any]]] = {}
-        for m in self.conn.execute(
-            "SELECT entity_idx, text, start, end FROM mentions WHERE article_id = ? ORDER BY start", (article_id,)
-        ):
-            mentions.setdefault(m["entity_idx"], []).append({"text": m["text"], "start": m["start"], "end": m["end"]})
-        entities = [
-            {
-                "name": e["name"],
-                "kind": e["kind"],
-                "actor_id": e["actor_id"],
-                "code": e["code"],
-                "role": e["role"],
-                "country": e["country"],
-                "mentions": mentions.get(e["idx"], []),
-            }
-            for e in self.conn.execute("SELECT * FROM entities WHERE article_id = ? ORDER BY idx", (article_id,))
-        ]
+        return self._records([row])[0]
+
+    def _records(self, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+        """Export records of article ``rows``, with every annotation layer: one query per
+        layer for all of them (a story of 200 articles is 7 queries, not 1,400)."""
+        ids = [row["id"] for row in rows]
+        mentions = self._grouped("mentions", ids, ("entity_idx", "text", "start", "end"), order="start")
+        entities = self._grouped("entities", ids, ("idx", "name", "kind", "actor_id", "code", "role", "country"))
+        layers = {
+            "quotes": self._grouped("quotes", ids, QUOTE_FIELDS),
+            "sources_cited": self._grouped("sources_cited", ids, SOURCE_FIELDS, json_fields=("chain",)),
+            "times": self._grouped("time_expressions", ids, TIME_FIELDS, bool_fields=("estimated",)),
+            "claims": self._grouped("claims", ids, CLAIM_FIELDS, json_fields=("sources",)),
+            "events": self._grouped("events", ids, EVENT_FIELDS, json_fields=EVENT_LISTS),
+        }
+        records = []
+        for row in rows:
+            article_id = row["id"]
+            by_entity: dict[int, list[dict[str, Any]]] = {}
+            for m in mentions.get(article_id, []):
+                by_entity.setdefault(m.pop("entity_idx"), []).append(m)
+            records.append(
+                {
+                    **self._article_fields(row),
+                    "entities": [
+                        {**{k: v for k, v in e.items() if k != "idx"}, "mentions": by_entity.get(e["idx"], [])}
+                        for e in entities.get(article_id, [])
+                    ],
+                    **{name: layer.get(article_id, []) for name, layer in layers.items()},
+                }
+            )
+        return records
+
+    @staticmethod
+    def _article_fields(row: sqlite3.Row) -> dict[str, Any]:
         return {
-            "id": article_id,
+            "id": row["id"],
             "url": row["url"],
             "source": row["source"],
             "outlet": row["outlet"],
@@ -488,35 +544,36 @@ class SQLiteStore:
             "text": row["text"],
             "story_id": row["story_id"],
             "origin_id": row["origin_id"],
-            "entities": entities,
-            "quotes": self._layer("quotes", article_id, QUOTE_FIELDS),
-            "sources_cited": self._layer("sources_cited", article_id, SOURCE_FIELDS, json_fields=("chain",)),
-            "times": self._layer("time_expressions", article_id, TIME_FIELDS, bool_fields=("estimated",)),
-            "claims": self._layer("claims", article_id, CLAIM_FIELDS, json_fields=("sources",)),
-            "events": self._layer("events", article_id, EVENT_FIELDS, json_fields=EVENT_LISTS),
         }
 
-    def _layer(
+    def _grouped(
         self,
         table: str,
-        article_id: str,
+        article_ids: list[str],
         fields: tuple[str, ...],
         *,
+        order: str = "idx",
         json_fields: tuple[str, ...] = (),
         bool_fields: tuple[str, ...] = (),
-    ) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            f"SELECT {', '.join(fields)} FROM {table} WHERE article_id = ? ORDER BY idx", (article_id,)
-        )
-        records = []
-        for row in rows:
-            record = dict(row)
-            for name in json_fields:
-                record[name] = json.loads(record[name])
-            for name in bool_fields:
-                record[name] = bool(record[name])
-            records.append(record)
-        return records
+    ) -> dict[str, list[dict[str, Any]]]:
+        """``table``'s rows for ``article_ids`` as records of ``fields``, by article id, each
+        article's in ``order``; JSON columns decoded, 0/1 columns made booleans."""
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for chunk_start in range(0, len(article_ids), 500):  # SQLite limits bound parameters
+            chunk = article_ids[chunk_start : chunk_start + 500]
+            rows = self.conn.execute(
+                f"SELECT article_id, {', '.join(fields)} FROM {table}"
+                f" WHERE article_id IN ({','.join('?' * len(chunk))}) ORDER BY article_id, {order}",
+                chunk,
+            )
+            for row in rows:
+                record = dict(row)
+                for name in json_fields:
+                    record[name] = json.loads(record[name])
+                for name in bool_fields:
+                    record[name] = bool(record[name])
+                grouped.setdefault(record.pop("article_id"), []).append(record)
+        return grouped
 
 
 def _field_names(cls: type) -> tuple[str, ...]:
@@ -533,8 +590,24 @@ EVENT_FIELDS = _field_names(Event)
 EVENT_LISTS = ("source", "source_codes", "target", "target_codes")
 
 
-def _within(date: str, first_date: str | None, window_days: int) -> bool:
-    """The story did not start more than ``window_days`` after ``date``."""
+def _within(date: str, first_date: str | None, last_date: str | None, window_days: int) -> bool:
+    """The story's date range reaches within ``window_days`` of ``date`` on both sides (the
+    index only knows the last date rounded up to its week)."""
     if first_date is None:
         return True
-    return (dt.date.fromisoformat(first_date) - dt.date.fromisoformat(date)).days <= window_days
+    day = dt.date.fromisoformat(date)
+    after = (dt.date.fromisoformat(first_date) - day).days
+    before = (day - dt.date.fromisoformat(last_date or first_date)).days
+    return after <= window_days and before <= window_days
+
+
+def _index_date(last_date: str | None) -> str | None:
+    """A story's last date as its ``story_terms`` rows carry it: rounded up to the Sunday that
+    ends its week. Exact dates would move the story's 20 index rows to a new place in 20
+    posting lists with nearly every article it gains (20 scattered pages written); a week's
+    date moves them once a week. Rounding up keeps the window lookup conservative, and
+    ``candidate_stories`` checks the exact dates afterwards."""
+    if last_date is None:
+        return None
+    day = dt.date.fromisoformat(last_date[:10])
+    return (day + dt.timedelta(days=6 - day.weekday())).isoformat()
