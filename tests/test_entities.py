@@ -204,6 +204,63 @@ def test_common_surname_needs_the_full_name_or_the_title(reader):
     assert surfaces(johnson) == ["Johnson", "Johnson"]
 
 
+def test_surname_before_the_full_name_joins_that_person(reader):
+    article = read(reader, "Korvath says the talks will resume. Foreign Minister Dusan Korvath told reporters on "
+                           "Monday that both sides were ready. Korvath left for Tolun on Tuesday.")
+    korvath = entity(article, "Dusan Korvath")
+    assert surfaces(korvath) == ["Korvath", "Dusan Korvath", "Korvath"]  # every mention, in text order
+    assert korvath.role == "Foreign Minister"
+    assert not [e for e in article.entities if e.name == "Korvath"]
+    # The model tags "Korvath" alone after a date ("On March 14 Dusan Korvath"): the untagged
+    # given name is taken in, and the bare surname before it joins the full name.
+    article = read(reader, "Korvath was more expansive. On March 14 Dusan Korvath and Oren Halvik signed an accord.")
+    assert surfaces(entity(article, "Dusan Korvath")) == ["Korvath", "Dusan Korvath"]
+    assert sorted(e.name for e in article.entities if e.kind == "person") == ["Dusan Korvath", "Oren Halvik"]
+
+
+def test_partial_names_of_several_tokens_join_the_full_name(reader):
+    article = read(reader, "Holtz-Eakin said the plan would add to the deficit. Douglas Holtz-Eakin, a former budget "
+                           "director, called it costly.")
+    assert surfaces(entity(article, "Douglas Holtz-Eakin")) == ["Holtz-Eakin", "Douglas Holtz-Eakin"]
+    article = read(reader, "Suu Kyi arrived in Washington on Wednesday. Aung San Suu Kyi met business leaders.")
+    assert surfaces(entity(article, "Aung San Suu Kyi")) == ["Suu Kyi", "Aung San Suu Kyi"]
+    article = read(reader, '"We will win," bin Laden said. Osama bin Laden was killed in 2011.')
+    assert surfaces(entity(article, "Osama bin Laden")) == ["bin Laden", "Osama bin Laden"]
+
+
+def test_surname_shared_by_two_people_stays_unresolved(reader):
+    article = read(reader, "Berg said the vote was close. Anna Berg and Lukas Berg both voted against it.")
+    assert surfaces(entity(article, "Anna Berg")) == ["Anna Berg"]
+    assert surfaces(entity(article, "Lukas Berg")) == ["Lukas Berg"]
+    assert surfaces(entity(article, "Berg")) == ["Berg"]
+
+
+def test_surname_that_names_a_place_is_not_merged_into_the_person(reader):
+    article = read(reader, "The concert in Houston was sold out. Whitney Houston sang for two hours.")
+    assert entity(article, "Houston").kind == "place"
+    assert surfaces(entity(article, "Whitney Houston")) == ["Whitney Houston"]
+    article = read(reader, "Washington imposed new sanctions on Monday. George Washington was the first president.")
+    assert surfaces(entity(article, "United States")) == ["Washington"]
+    assert surfaces(entity(article, "George Washington")) == ["George Washington"]
+    article = read(reader, "Israel said the strikes would continue. Steve Israel, a former congressman, disagreed.")
+    assert surfaces(entity(article, "Israel")) == ["Israel"]
+
+
+def test_quotes_sources_and_events_name_the_full_person(reader):
+    article = read(reader, '"We will not give in," Zorin said. Ukrainian Foreign Minister Andriy Zorin later left for Kyiv.')
+    zorin = entity(article, "Andriy Zorin")
+    assert [(q.speaker, q.speaker_id) for q in article.quotes] == [("Andriy Zorin", zorin.actor_id)]
+    article = read(reader, '"Severin was the promise and Tolun is the proof," Korvath said. On March 14 Dusan Korvath '
+                           "and Oren Halvik signed an accord.")
+    assert [q.speaker for q in article.quotes] == ["Dusan Korvath"]
+    assert "Dusan Korvath" in [s.name for s in article.sources_cited]
+    assert "Korvath" not in [s.name for s in article.sources_cited]
+    assert any("Dusan Korvath" in event.source for event in article.events)
+    article = read(reader, "Holtz-Eakin said the plan would add to the deficit. Douglas Holtz-Eakin, a former budget "
+                           "director, called it costly.")
+    assert [q.speaker for q in article.quotes] == ["Douglas Holtz-Eakin"]
+
+
 def test_place_tagged_as_a_person_is_corrected_by_the_gazetteer(reader):
     article = read(reader, "Kim Jong Un is planning to visit Vladivostok, the Pacific coast city.")
     vladivostok = entity(article, "Vladivostok")

@@ -10,9 +10,13 @@ gathered into one ``Entity``. In order:
 2. each span is linked: a registry name, alias, metonym ("Moscow" → Russia) or demonym;
    a place from the gazetteer (with its country); a full personal name; tagging errors are
    corrected with both ("Vladivostok" tagged PERSON after "visit" is a place in Russia);
-3. people named by one word ("Kim", "Putin") resolve to the one person in the article with
-   that surname, or to a registry person known by it anywhere ("Putin"); two candidates
-   leave it unresolved;
+3. people named by part of their name resolve to the one person in the article whose full
+   name ends with it, wherever that full name comes (before or after): one word ("Kim",
+   "Korvath") by surname, or to a registry person known by it anywhere ("Putin"); several
+   words that look like a surname ("Holtz-Eakin", "bin Laden", "Suu Kyi") by the end of the
+   full name. Two candidates leave it unresolved. A surname tagged alone beside an untagged
+   given name ("On March 14 Dusan Korvath") first takes the given name in; a word with a
+   place context ("the concert in Houston") stays a place beside "Whitney Houston";
 4. roles are read from titles and appositions (``crosswire.read.roles``), surnames the
    model missed are added, and references by role ("the defense minister") resolve to the
    one person holding it.
@@ -41,6 +45,7 @@ from crosswire.read.roles import (
     title_before,
     title_in_apposition,
 )
+from crosswire.read.timewords import MONTHS, WEEKDAYS
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 UNLINKED_KIND = {
@@ -77,8 +82,16 @@ PLACE_BEFORE = {
     "in", "at", "near", "into", "outside", "across", "toward", "towards", "via", "throughout",
     "visit", "visited", "visiting", "visits", "inside", "around",
 }
+# Of those, the ones that make it a place even when the article has a person of that name.
+STRONG_PLACE_BEFORE = {"in", "near", "outside", "inside", "throughout", "visit", "visited", "visiting", "visits"}
+POSSESSIVES = {"'s", "’s", "'", "’"}
 PLACE_NOUNS = {"city", "town", "port", "capital", "region", "province", "village", "state", "country", "island"}
 BIG_CITY = 1_000_000  # a city this large tagged PERSON is the city even without a cue
+# Titles outside ``roles`` that stand before a surname the model tagged alone ("Cardinal Bernardin").
+NOT_GIVEN_NAMES = {
+    "cardinal", "bishop", "archbishop", "pope", "rabbi", "imam", "pastor", "reverend", "father", "saint",
+    "lord", "lady", "baron", "baroness", "count", "countess", "duke", "duchess", "coach", "professor", "miss",
+}
 
 
 @dataclass
@@ -107,6 +120,7 @@ class _Builder:
         self.found: dict[str, _Found] = {}
         self.covered: set[int] = set()  # token indexes inside some mention
         self.cues: dict[int, Cue] = {}  # token index → the country cue it belongs to
+        self.common: set[str] | None = None  # words the article writes in lower case
 
     def run(self) -> list[Entity]:
         single_people = []
@@ -115,6 +129,8 @@ class _Builder:
                 single_people.append(span)  # resolved once every full name is known
             else:
                 self._add(span, *self._link(span))
+        single_people = self._grow_names(single_people)
+        self._merge_partial_names()
         for span in single_people:
             key, entity, label = self._link_single(span)
             self._add(_full_name(span, entity) if entity.kind == "person" else span, key, entity, label)
@@ -135,6 +151,66 @@ class _Builder:
             if span is not None:
                 spans.append(span)
         return spans
+
+    def _common_words(self) -> set[str]:
+        if self.common is None:
+            self.common = {t.text for t in self.doc if t.text.islower()}
+        return self.common
+
+    def _grow_names(self, single_people: list[Span]) -> list[Span]:
+        """Add the one-word PERSON spans that grow into a full name; return the others.
+
+        A word that already names people of the article ("Hillary" beside "Hillary Clinton",
+        "Clinton" beside two Clintons) is left to resolve as before, not grown ("Crooked
+        Hillary", "Debating Clinton").
+        """
+        index, rest = self._people_index(), []
+        for span in single_people:
+            grown = span if normalise(span.text) in index else self._grow(span)
+            if grown is span:
+                rest.append(span)
+            else:
+                self._add(grown, *self._link(grown))
+        return rest
+
+    def _grow(self, span: Span) -> Span:
+        """'Korvath' tagged alone in 'On March 14 Dusan Korvath' takes in the untagged given name.
+
+        One untagged, capitalised proper noun right before the surname (or right after a
+        tagged given name) joins it, unless it is a title, a date word, a place or a known
+        actor, or is one of a run of such words (headline capitals, "Talks Resume Korvath").
+        """
+        if self.registry.lookup(span.text, metonyms=False) is not None or _big_place(span.text):
+            return span  # "Reuters" or "Volgograd" tagged PERSON: a known name stays as it is
+        doc, i = span.doc, span.start
+        if self._given_name(doc, i - 1) and not self._given_name(doc, i - 2):
+            return Span(doc, i - 1, span.end, label="PERSON")
+        if self._given_name(doc, i + 1, after=True) and not self._given_name(doc, i + 2, after=True):
+            return Span(doc, i, i + 2, label="PERSON")
+        return span
+
+    def _given_name(self, doc: Doc, i: int, *, after: bool = False) -> bool:
+        """Could token ``i``, untagged, be the rest of the personal name next to it?"""
+        if i < 0 or i >= len(doc):
+            return False
+        token = doc[i]
+        gap = doc[i - 1].whitespace_ if after else token.whitespace_  # the space between it and the name
+        text = token.text
+        if token.ent_iob_ != "O" or token.pos_ != "PROPN" or gap != " " or not text.isalpha():
+            return False
+        far = i + 1 if after else i - 1  # the token on its other side
+        if 0 <= far < len(doc) and doc[far].text == "-" and not (token.whitespace_ if after else doc[far].whitespace_):
+            return False  # "In" of "Kim In-so": part of a hyphenated given name
+        if not text[0].isupper() or (len(text) > 1 and text.isupper()) or len(text) < 2:
+            return False  # "TOLUN" in a dateline, "K" as an initial: not a given name
+        low = token.lower_
+        if low in self._common_words():
+            return False  # "Campaign" after "Clinton": the article writes it in lower case elsewhere
+        if is_title_word(text) or low in NOT_GIVEN_NAMES or low in MONTHS or low in WEEKDAYS or low in PARTICLES:
+            return False
+        if self.registry.lookup(text) is not None or self.registry.demonym(text) is not None:
+            return False  # "Korsk" or "Valdorian" next to a name is no part of it
+        return not _big_place(text)
 
     def _trim(self, span: Span) -> Span | None:
         """The name itself: no lower-case 'the', possessive, or title inside a PERSON span."""
@@ -188,6 +264,10 @@ class _Builder:
     def _link_single(self, span: Span) -> tuple[str, Entity, str]:
         """A one-word PERSON: a person of this article, a registry person, or a misread name."""
         text, label = span.text, "PERSON"
+        if self._place_context(span, strong=True):
+            place = self._misread_place(span)
+            if place is not None:
+                return place  # "the concert in Houston" is the city, even beside "Whitney Houston"
         person = self._article_person(text)
         if person is not None:
             return person
@@ -236,9 +316,13 @@ class _Builder:
             return None
         return self._actor(country, "GPE") if country is not None else self._place(place, "GPE")
 
-    def _place_context(self, span: Span) -> bool:
+    def _place_context(self, span: Span, *, strong: bool = False) -> bool:
+        """Do the words around ``span`` make it a place? ``strong``: even beside a person of
+        that name ("in Houston", not "at Jamil", which may be someone shouted at)."""
         doc = span.doc
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if strong:  # "in Clinton's direction", "in Davis' commentary": a possessive is no place
+            return before in STRONG_PLACE_BEFORE and (span.end >= len(doc) or doc[span.end].text not in POSSESSIVES)
         if before in PLACE_BEFORE:
             return True
         if before == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS:
@@ -286,7 +370,33 @@ class _Builder:
         if found.entity.kind == "person" and found.entity.actor_id is None and " " in span.text:
             found.entity.name = max(found.entity.name, span.text, key=len)
 
-    # -- 3. people named by one word ----------------------------------------------------------
+    # -- 3. people named by part of their name ------------------------------------------------
+
+    def _merge_partial_names(self) -> None:
+        """'Holtz-Eakin', 'bin Laden', 'Suu Kyi': a PERSON span of several tokens that ends the
+        name of exactly one longer person of the article is that person, before or after it.
+
+        The partial name must look like a surname: one word (hyphens inside), a name with a
+        particle ("bin Laden", "Van Voorhis"), or at least two words shorter than the full
+        name ("Suu Kyi" of "Aung San Suu Kyi"). Two words that are themselves a full name
+        ("Alicia Machado" beside "Miss Universe Alicia Machado") are left alone, and so is a
+        registry person.
+        """
+        people = [(key, found.entity, [normalise(w) for w in found.entity.name.split()])
+                  for key, found in self.found.items() if found.entity.kind == "person"
+                  and all(w[:1].isupper() or w.lower() in PARTICLES for w in found.entity.name.split())]
+        people.sort(key=lambda p: -len(p[2]))  # longest first: a partial name merged away is no candidate
+        for key, entity, words in people:
+            if entity.actor_id is not None and not entity.actor_id.startswith("person:"):
+                continue
+            extra = 1 if len(words) == 1 or words[0] in PARTICLES else 2
+            longer = [k for k, _, w in people if len(w) >= len(words) + extra and w[-len(words):] == words and k in self.found]
+            if len(longer) == 1:
+                target = self.found[longer[0]].entity
+                target.mentions.extend(entity.mentions)
+                del self.found[key]
+
+    # -- 3b. people named by one word --------------------------------------------------------
 
     def _merge_mistagged_surnames(self) -> None:
         """"Marrow told reporters" tagged ORG or GPE after "Anneliese Marrow" is that person; so is
@@ -298,13 +408,19 @@ class _Builder:
             entity = found.entity
             if entity.actor_id and (entity.kind == "person" or not entity.actor_id.startswith(("geonames:", "place:"))):
                 continue
-            if " " in entity.name:
-                continue
+            if " " in entity.name or self._has_place_context(entity):
+                continue  # "in Houston" tagged a place stays one beside "Whitney Houston"
             person = self._article_person(entity.name)
             if person is not None:
                 target = self.found[person[0]].entity
                 target.mentions.extend(Mention(m.start, m.end, m.text, "PERSON") for m in entity.mentions)
                 del self.found[key]
+
+    def _has_place_context(self, entity: Entity) -> bool:
+        if entity.kind not in {"place", "country"}:
+            return False
+        spans = (self.doc.char_span(m.start, m.end) for m in entity.mentions)
+        return any(span is not None and self._place_context(span, strong=True) for span in spans)
 
     def _add_surname_tokens(self) -> None:
         """Surnames the model left untagged: a proper noun standing alone, equal to one person's surname."""
@@ -418,6 +534,12 @@ def _full_name(span: Span, entity: Entity) -> Span:
     if span.text == words[0] and [t.text for t in doc[span.end : span.end + n - 1]] == words[1:]:
         return doc[span.start : span.end + n - 1]
     return span
+
+
+def _big_place(text: str) -> bool:
+    """Is ``text`` a country, region or large city of the gazetteer (never a given name)?"""
+    place = gazetteer.lookup(text)
+    return place is not None and (place.kind != "city" or place.population >= BIG_CITY)
 
 
 def _name_part(doc: Doc, i: int) -> bool:
