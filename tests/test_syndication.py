@@ -95,7 +95,7 @@ def test_an_undated_copy_finds_its_dated_original_in_any_month(fresh_db):
     assert origin == first_id
 
 
-def test_migration_0006_refiles_bands_by_month(fresh_db):
+def test_migration_0006_refiles_the_syndication_index_by_month(fresh_db):
     import sqlite3
 
     from crosswire.group.syndication import month_bucket
@@ -104,20 +104,26 @@ def test_migration_0006_refiles_bands_by_month(fresh_db):
         first = Article.from_cleaned(Cleaned(text=WIRE, outlet="Meridian Wire", published="2025-03-24"))
         story, terms = assign_story(first, store, Options(), corpus_size=0)
         store.save_article(first, story, terms)
-    # Take the file back to the 0005 layout (text band keys), then reopen it: 0006 rebuilds.
+    # Take the file back to the 0005 layout (text band keys, fingerprints by article id), then
+    # reopen it: 0006 rebuilds both.
     conn = sqlite3.connect(fresh_db)
     with conn:
+        conn.execute("ALTER TABLE fingerprints RENAME TO fingerprints_new")
+        conn.execute("CREATE TABLE fingerprints (article_id TEXT PRIMARY KEY, signature BLOB NOT NULL, size INTEGER)")
+        conn.execute("INSERT INTO fingerprints SELECT article_id, signature, size FROM fingerprints_new")
+        conn.execute("DROP TABLE fingerprints_new")
         conn.execute("DROP TABLE lsh_bands")
         conn.execute(
             "CREATE TABLE lsh_bands (band TEXT, article_id TEXT, PRIMARY KEY (band, article_id)) WITHOUT ROWID"
         )
         conn.execute("INSERT INTO lsh_bands VALUES ('0:ab', ?)", (first.id,))
-        conn.execute("DELETE FROM _migrations WHERE name = '0006_lsh_bands_by_month'")
+        conn.execute("DELETE FROM _migrations WHERE name = '0006_syndication_index_by_month'")
     conn.close()
     with open_store(fresh_db) as store:
         rows = store.conn.execute("SELECT DISTINCT bucket FROM lsh_bands").fetchall()
         assert [r[0] for r in rows] == [month_bucket("2025-03-24")]
         assert store.conn.execute("SELECT count(*) FROM lsh_bands").fetchone()[0] == len(first.fingerprint.bands)
+        assert [r[0] for r in store.conn.execute("SELECT article_id FROM fingerprints")] == [first.id]
         copy = Article.from_cleaned(Cleaned(text=WIRE[:2000], outlet="Harbor Post", published="2025-03-25"))
         assign_story(copy, store, Options(), corpus_size=1)
     assert copy.origin_id == first.id

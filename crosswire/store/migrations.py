@@ -264,33 +264,50 @@ def _compact_lsh_bands(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE lsh_bands_new RENAME TO lsh_bands")
 
 
-@migration("0006_lsh_bands_by_month")
-def _lsh_bands_by_month(conn: sqlite3.Connection) -> None:
-    """``lsh_bands`` keyed by (month bucket, band hash, article rowid), all integers.
+@migration("0006_syndication_index_by_month")
+def _syndication_index_by_month(conn: sqlite3.Connection) -> None:
+    """``lsh_bands`` keyed by (month bucket, band hash, article key), all integers, and
+    ``fingerprints`` keyed by that article key.
 
     Filed by month, an article's 32 inserts and lookups land in the part of the B-tree that
     holds the last months, so their cost stops growing with the history kept (see
     ``crosswire.group.syndication``); integer keys make each row about a third of the old
-    text one. Rebuilt from the stored fingerprints."""
+    text one. The article key is the fingerprint's own ``id``: numbered in order of arrival,
+    so new fingerprints are appended, and an explicit INTEGER PRIMARY KEY, so VACUUM keeps it
+    (it may renumber the articles' implicit rowids). Both tables are rebuilt from the stored
+    fingerprints."""
     from crosswire.group.syndication import Fingerprint, month_bucket  # the band keys' one definition
 
     if not conn.in_transaction:
         conn.execute("BEGIN")  # DDL included: the rebuild happens entirely or not at all
+    stored = conn.execute(
+        "SELECT a.id, a.published, f.signature, f.size FROM fingerprints f JOIN articles a ON a.id = f.article_id"
+        " ORDER BY a.rowid"
+    ).fetchall()
     conn.execute("DROP TABLE lsh_bands")
+    conn.execute("DROP TABLE fingerprints")
+    conn.execute(
+        """CREATE TABLE fingerprints (
+               id INTEGER PRIMARY KEY,              -- the article key in lsh_bands
+               article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+               signature BLOB NOT NULL,             -- MinHash values, uint32
+               size INTEGER NOT NULL                -- number of distinct shingles
+           )"""
+    )
     conn.execute(
         """CREATE TABLE lsh_bands (
                bucket INTEGER NOT NULL,             -- 30-day period of the article's date; 0 undated
                band INTEGER NOT NULL,               -- 63-bit hash of one band of its MinHash signature
-               article INTEGER NOT NULL,            -- articles.rowid
+               article INTEGER NOT NULL,            -- fingerprints.id
                PRIMARY KEY (bucket, band, article)
            ) WITHOUT ROWID"""
     )
-    rows = conn.execute(
-        "SELECT a.rowid, a.published, f.signature, f.size FROM fingerprints f JOIN articles a ON a.id = f.article_id"
-    )
-    for rowid, published, signature, size in rows.fetchall():
+    for article_id, published, signature, size in stored:
         bucket = month_bucket(published)
+        key = conn.execute(
+            "INSERT INTO fingerprints (article_id, signature, size) VALUES (?, ?, ?)", (article_id, signature, size)
+        ).lastrowid
         conn.executemany(
             "INSERT OR IGNORE INTO lsh_bands VALUES (?, ?, ?)",
-            [(bucket, band, rowid) for band in Fingerprint.from_bytes(signature, size).bands],
+            [(bucket, band, key) for band in Fingerprint.from_bytes(signature, size).bands],
         )

@@ -71,7 +71,8 @@ class SQLiteStore:
     def record_rejection(self, rejection: Rejection, digest: str) -> None:
         with self.conn:
             self.conn.execute(
-                "INSERT OR REPLACE INTO inputs (source, digest, status, reason, detail) VALUES (?, ?, 'rejected', ?, ?)",
+                "INSERT OR REPLACE INTO inputs (source, digest, status, reason, detail)"
+                " VALUES (?, ?, 'rejected', ?, ?)",
                 (rejection.source, digest, rejection.reason.value, rejection.detail),
             )
 
@@ -180,14 +181,14 @@ class SQLiteStore:
             ),
         )
         if article.fingerprint is not None:
-            self.conn.execute(
-                "INSERT INTO fingerprints VALUES (?, ?, ?)",
+            key = self.conn.execute(  # appended: its id is the article's key in lsh_bands
+                "INSERT INTO fingerprints (article_id, signature, size) VALUES (?, ?, ?)",
                 (article.id, article.fingerprint.to_bytes(), article.fingerprint.size),
-            )
+            ).lastrowid
             bucket = month_bucket(article.meta.published)
             self.conn.executemany(
                 "INSERT OR IGNORE INTO lsh_bands VALUES (?, ?, ?)",
-                [(bucket, band, cursor.lastrowid) for band in article.fingerprint.bands],
+                [(bucket, band, key) for band in article.fingerprint.bands],
             )
         self.conn.execute(
             "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
@@ -345,7 +346,7 @@ class SQLiteStore:
             f"""SELECT a.id, a.origin_id, a.story_id, f.signature, f.size
                 FROM (SELECT DISTINCT article FROM lsh_bands
                        WHERE bucket IN ({','.join('?' * len(buckets))}) AND band IN ({','.join('?' * len(bands))})) b
-                JOIN articles a ON a.rowid = b.article JOIN fingerprints f ON f.article_id = a.id""",
+                JOIN fingerprints f ON f.id = b.article JOIN articles a ON a.id = f.article_id""",
             [*buckets, *bands],
         )
         return [
@@ -402,7 +403,9 @@ class SQLiteStore:
         ]
 
     def story(self, story_id: int) -> dict[str, Any]:
-        row = self.conn.execute("SELECT id, label, first_date, last_date FROM stories WHERE id = ?", (story_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT id, label, first_date, last_date FROM stories WHERE id = ?", (story_id,)
+        ).fetchone()
         if row is None:
             raise NotFound(f"no story {story_id}")
         articles = self.conn.execute(
