@@ -262,6 +262,45 @@ class Article:
             "events": [asdict(e) for e in self.events],
         }
 
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> "Article":
+        """The article back from its export record (``to_record``'s inverse; what a record
+        does not keep, such as sentence spans and mention labels, stays empty)."""
+        meta = Cleaned(
+            text=record["text"],
+            title=record["title"],
+            subtitle=record["subtitle"],
+            authors=list(record["authors"]),
+            outlet=record["outlet"],
+            published=record["published"],
+            published_estimate=record["published_estimate"],
+            url=record["url"],
+            language=record["language"],
+            truncated_by_paywall=record["truncated_by_paywall"],
+            image_captions=[Caption(**c) for c in record["image_captions"]],
+            source=record["source"],
+        )
+        entities = [
+            Entity(
+                **{k: v for k, v in e.items() if k != "mentions"},
+                mentions=[Mention(m["start"], m["end"], m["text"], "") for m in e["mentions"]],
+            )
+            for e in record["entities"]
+        ]
+        return cls(
+            text=record["text"],
+            meta=meta,
+            id=record["id"],
+            entities=entities,
+            quotes=[Quote(**q) for q in record["quotes"]],
+            sources_cited=[SourceCited(**c) for c in record["sources_cited"]],
+            times=[TimeExpression(**t) for t in record["times"]],
+            claims=[Claim(**c) for c in record["claims"]],
+            events=[Event(**e) for e in record["events"]],
+            story_id=record["story_id"],
+            origin_id=record["origin_id"],
+        )
+
 
 def content_id(text: str, outlet: str | None = None) -> str:
     """A stable id from the clean text and the outlet.

@@ -64,7 +64,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from crosswire.document import Article, Cleaned, Entity, Event, Mention
+from crosswire.document import Article
 from crosswire.errors import NotFound
 from crosswire.group.stories import (
     MERGE_THRESHOLD,
@@ -198,7 +198,7 @@ def _reports(records: list[dict[str, Any]], store: Store, corpus_size: int) -> l
     for record in records:
         groups.setdefault(record["origin_id"] or record["id"], []).append(record)
     leads = {origin: next((r for r in group if r["id"] == origin), group[0]) for origin, group in groups.items()}
-    counts = {origin: article_terms(_article(lead)) for origin, lead in leads.items()}
+    counts = {origin: article_terms(Article.from_record(lead)) for origin, lead in leads.items()}
     df = store.term_df(sorted({term for terms in counts.values() for term in terms}))
     reports = []
     for origin, group in groups.items():
@@ -207,17 +207,6 @@ def _reports(records: list[dict[str, Any]], store: Store, corpus_size: int) -> l
         dates = [d for d in (r["published"] or r["published_estimate"] for r in group) if d]
         reports.append(_Report([r["id"] for r in group], total, dates))
     return reports
-
-
-def _article(record: dict[str, Any]) -> Article:
-    """As much of the stored article as ``article_terms`` reads: title, text, entities, events."""
-    article = Article.from_cleaned(Cleaned(text=record["text"], title=record["title"], outlet=record["outlet"]))
-    article.entities = [
-        Entity(e["name"], e["kind"], [Mention(m["start"], m["end"], m["text"], "") for m in e["mentions"]])
-        for e in record["entities"]
-    ]
-    article.events = [Event(**e) for e in record["events"]]
-    return article
 
 
 def _merge_close(parts: list[_Part], decay_days: float) -> list[_Part]:

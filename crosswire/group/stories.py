@@ -30,7 +30,7 @@ from itertools import repeat
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from crosswire.document import Article, Cleaned, Event, TimeExpression
+from crosswire.document import Article, Event
 from crosswire.errors import NotFound
 from crosswire.group.syndication import COPY_CONTAINMENT, containment, fingerprint
 from crosswire.read.timenorm import normalise
@@ -136,10 +136,7 @@ def estimate_undated(store: Store, story_ids: set[int]) -> int:
         if not story.last_date:
             continue
         for record in store.undated_articles(story_id):
-            article = Article.from_cleaned(Cleaned(text=record["text"], outlet=record["outlet"]))
-            article.id = record["id"]
-            article.times = [TimeExpression(**t) for t in record["times"]]
-            article.events = [Event(**e) for e in record["events"]]
+            article = Article.from_record(record)
             estimate_date(article, story.last_date)
             store.update_estimate(article)
             updated += 1

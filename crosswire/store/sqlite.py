@@ -279,8 +279,7 @@ class SQLiteStore:
 
     def term_df(self, terms: list[str]) -> dict[str, int]:
         found: dict[str, int] = {}
-        for chunk_start in range(0, len(terms), 500):  # SQLite limits bound parameters
-            chunk = terms[chunk_start : chunk_start + 500]
+        for chunk in _chunks(terms):
             marks = ",".join("?" * len(chunk))
             found.update(self.conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk).fetchall())
         return found
@@ -562,8 +561,7 @@ class SQLiteStore:
         """``table``'s rows for ``article_ids`` as records of ``fields``, by article id, each
         article's in ``order``; JSON columns decoded, 0/1 columns made booleans."""
         grouped: dict[str, list[dict[str, Any]]] = {}
-        for chunk_start in range(0, len(article_ids), 500):  # SQLite limits bound parameters
-            chunk = article_ids[chunk_start : chunk_start + 500]
+        for chunk in _chunks(article_ids):
             rows = self.conn.execute(
                 f"SELECT article_id, {', '.join(fields)} FROM {table}"
                 f" WHERE article_id IN ({','.join('?' * len(chunk))}) ORDER BY article_id, {order}",
@@ -591,6 +589,12 @@ TIME_FIELDS = _field_names(TimeExpression)
 CLAIM_FIELDS = _field_names(Claim)
 EVENT_FIELDS = _field_names(Event)
 EVENT_LISTS = ("source", "source_codes", "target", "target_codes")
+
+
+def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
+    """``values`` in runs of ``size``: SQLite limits the parameters one statement binds."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _within(date: str, first_date: str | None, last_date: str | None, window_days: int) -> bool:
